@@ -1,0 +1,75 @@
+package br.com.rhp.hospital.shared;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adjusts the connection pool to the engine the URL names, before the first connection.
+ *
+ * <p>SQLite: the file's folder is created on first start, and the pool holds a single connection (one
+ * writer at a time is SQLite's rule). PostgreSQL: short connect and socket timeouts, so that a
+ * database that is down or that accepts connections and never answers fails a request in seconds
+ * instead of hanging.
+ */
+@Component
+class DatabaseSettings implements BeanPostProcessor {
+
+    private final int connectTimeoutSeconds;
+    private final int socketTimeoutSeconds;
+    private final int postgresPoolSize;
+
+    DatabaseSettings(
+            @Value("${DATABASE_CONNECT_TIMEOUT_SECONDS:3}") int connectTimeoutSeconds,
+            @Value("${DATABASE_SOCKET_TIMEOUT_SECONDS:10}") int socketTimeoutSeconds,
+            @Value("${DATABASE_POOL_SIZE:10}") int postgresPoolSize) {
+        this.connectTimeoutSeconds = connectTimeoutSeconds;
+        this.socketTimeoutSeconds = socketTimeoutSeconds;
+        this.postgresPoolSize = postgresPoolSize;
+    }
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
+            String url = hikari.getJdbcUrl();
+            if (url.startsWith("jdbc:sqlite:")) {
+                prepareSqlite(hikari, url);
+            } else if (url.startsWith("jdbc:postgresql:")) {
+                hikari.setMaximumPoolSize(postgresPoolSize);
+                hikari.addDataSourceProperty("connectTimeout", connectTimeoutSeconds);
+                hikari.addDataSourceProperty("loginTimeout", connectTimeoutSeconds);
+                hikari.addDataSourceProperty("socketTimeout", socketTimeoutSeconds);
+                hikari.addDataSourceProperty("tcpKeepAlive", true);
+                hikari.addDataSourceProperty("ApplicationName", "hospital-api");
+            }
+        }
+        return bean;
+    }
+
+    private static void prepareSqlite(HikariDataSource hikari, String url) {
+        hikari.setMaximumPoolSize(1);
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file::memory:")) {
+            return;
+        }
+        Path parent = Path.of(file.startsWith("file:") ? file.substring(5) : file)
+                .toAbsolutePath()
+                .getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of the SQLite database " + parent, e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Bean Validation constraints for Brazilian identifiers and names, with Portuguese messages. */
+package br.com.rhp.hospital.shared.validacao;

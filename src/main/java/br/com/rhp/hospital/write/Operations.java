@@ -1,0 +1,57 @@
+package br.com.rhp.hospital.write;
+
+import br.com.rhp.hospital.shared.NodeIdentity;
+import br.com.rhp.hospital.shared.UuidV7;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Builds operations for the current request: new ids, the user, the node and the time. */
+@Component
+public class Operations {
+
+    private final UuidV7 ids;
+    private final NodeIdentity node;
+    private final Clock clock;
+
+    Operations(UuidV7 ids, NodeIdentity node, Clock clock) {
+        this.ids = ids;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    /** An operation that creates a new record of {@code entity}, with a new id. */
+    public Operation create(String entity, Object payload) {
+        return new Operation(
+                ids.next(),
+                entity,
+                Action.CREATE,
+                ids.next(),
+                null,
+                currentUser(),
+                node.id(),
+                clock.instant(),
+                payload);
+    }
+
+    /** An operation that changes record {@code entityId}, as seen by the user at {@code baseVersion}. */
+    public Operation update(String entity, UUID entityId, long baseVersion, Object payload) {
+        return new Operation(
+                ids.next(),
+                entity,
+                Action.UPDATE,
+                entityId,
+                baseVersion,
+                currentUser(),
+                node.id(),
+                clock.instant(),
+                payload);
+    }
+
+    private static String currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated() ? authentication.getName() : "sistema";
+    }
+}

@@ -1,0 +1,42 @@
+package br.com.rhp.hospital.write;
+
+import br.com.rhp.hospital.shared.Versionado;
+import java.net.URI;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Turns what became of a write into the HTTP answer, the same way for every resource. */
+public final class WriteResponses {
+
+    private WriteResponses() {}
+
+    /** 201 with {@code Location} and {@code ETag} for a record created now. */
+    public static <E> ResponseEntity<Object> created(
+            WriteResult result, Class<E> type, Function<E, ? extends Versionado> view, String collectionPath) {
+        return answer(result, type, view, collectionPath, HttpStatus.CREATED);
+    }
+
+    /** 200 with {@code ETag} for a record changed now. */
+    public static <E> ResponseEntity<Object> updated(
+            WriteResult result, Class<E> type, Function<E, ? extends Versionado> view, String collectionPath) {
+        return answer(result, type, view, collectionPath, HttpStatus.OK);
+    }
+
+    private static <E> ResponseEntity<Object> answer(
+            WriteResult result,
+            Class<E> type,
+            Function<E, ? extends Versionado> view,
+            String collectionPath,
+            HttpStatus status) {
+        if (result instanceof WriteResult.Applied applied) {
+            Versionado body = view.apply(type.cast(applied.record()));
+            ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).eTag(body.etag());
+            if (status == HttpStatus.CREATED) {
+                builder.location(URI.create(collectionPath + "/" + body.id()));
+            }
+            return builder.body(body);
+        }
+        throw new IllegalStateException("unknown write result " + result);
+    }
+}
