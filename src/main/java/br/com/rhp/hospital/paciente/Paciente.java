@@ -1,0 +1,187 @@
+package br.com.rhp.hospital.paciente;
+
+import br.com.rhp.hospital.shared.Auditoria;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A patient. Never deleted: a wrong record is voided with a reason. */
+@Entity
+@Table(name = "paciente")
+public class Paciente {
+
+    /** Staging partition key and operation entity name. */
+    public static final String ENTIDADE = "paciente";
+
+    @Id
+    private UUID id;
+
+    private String nome;
+
+    /** The name folded for search: lower case, without accents. */
+    @Column(name = "nome_busca")
+    private String nomeBusca;
+
+    @Column(name = "nome_social")
+    private String nomeSocial;
+
+    private String cpf;
+
+    private String cns;
+
+    @Column(name = "nao_identificado", nullable = false)
+    private boolean naoIdentificado;
+
+    private String justificativa;
+
+    @Column(name = "data_nascimento")
+    private LocalDate dataNascimento;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Sexo sexo;
+
+    @Column(name = "nome_mae")
+    private String nomeMae;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "raca_cor")
+    private RacaCor racaCor;
+
+    private String logradouro;
+    private String numero;
+    private String complemento;
+    private String bairro;
+    private String municipio;
+    private String uf;
+    private String cep;
+    private String telefone;
+
+    @Column(nullable = false)
+    private boolean anulado;
+
+    @Column(name = "motivo_anulacao")
+    private String motivoAnulacao;
+
+    @Column(name = "anulado_em")
+    private Instant anuladoEm;
+
+    @Column(name = "anulado_por")
+    private String anuladoPor;
+
+    @Version
+    private long versao;
+
+    @Embedded
+    private Auditoria auditoria;
+
+    protected Paciente() {}
+
+    public UUID id() {
+        return id;
+    }
+
+    public String nome() {
+        return nome;
+    }
+
+    public String nomeSocial() {
+        return nomeSocial;
+    }
+
+    public String cpf() {
+        return cpf;
+    }
+
+    public String cns() {
+        return cns;
+    }
+
+    public boolean naoIdentificado() {
+        return naoIdentificado;
+    }
+
+    public String justificativa() {
+        return justificativa;
+    }
+
+    public LocalDate dataNascimento() {
+        return dataNascimento;
+    }
+
+    public Sexo sexo() {
+        return sexo;
+    }
+
+    public String nomeMae() {
+        return nomeMae;
+    }
+
+    public RacaCor racaCor() {
+        return racaCor;
+    }
+
+    public String logradouro() {
+        return logradouro;
+    }
+
+    public String numero() {
+        return numero;
+    }
+
+    public String complemento() {
+        return complemento;
+    }
+
+    public String bairro() {
+        return bairro;
+    }
+
+    public String municipio() {
+        return municipio;
+    }
+
+    public String uf() {
+        return uf;
+    }
+
+    public String cep() {
+        return cep;
+    }
+
+    public String telefone() {
+        return telefone;
+    }
+
+    public boolean anulado() {
+        return anulado;
+    }
+
+    public String motivoAnulacao() {
+        return motivoAnulacao;
+    }
+
+    public Instant anuladoEm() {
+        return anuladoEm;
+    }
+
+    public String anuladoPor() {
+        return anuladoPor;
+    }
+
+    public long versao() {
+        return versao;
+    }
+
+    public Auditoria auditoria() {
+        return auditoria;
+    }
+}

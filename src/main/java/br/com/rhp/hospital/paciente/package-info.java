@@ -1,0 +1,2 @@
+/** Patients: identification (CPF, CNS or a justified unidentified record), demographics and address. */
+package br.com.rhp.hospital.paciente;
