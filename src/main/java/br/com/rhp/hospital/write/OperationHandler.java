@@ -14,18 +14,37 @@ import java.util.function.BiFunction;
  */
 public interface OperationHandler<P> {
 
+    /** The command of a plain create. */
+    String DEFAULT_CREATE = "criar";
+
+    /** The command of a plain update: a JSON merge patch of the record's form. */
+    String DEFAULT_UPDATE = "alterar";
+
     String entity();
 
     Action action();
+
+    /** The kind of change, when an entity has several ({@link #DEFAULT_CREATE} / {@link #DEFAULT_UPDATE}). */
+    String command();
 
     Class<P> payloadType();
 
     /** Applies the operation and returns the record written (a JPA entity). */
     Object apply(Operation operation, P payload);
 
-    /** A handler of one kind of operation, given as a function. */
+    /** A handler of a plain create or update, given as a function. */
     static <P> OperationHandler<P> of(
             String entity, Action action, Class<P> payloadType, BiFunction<Operation, P, Object> apply) {
+        return of(entity, action, action == Action.CREATE ? DEFAULT_CREATE : DEFAULT_UPDATE, payloadType, apply);
+    }
+
+    /** A handler of one kind of operation, given as a function. */
+    static <P> OperationHandler<P> of(
+            String entity,
+            Action action,
+            String command,
+            Class<P> payloadType,
+            BiFunction<Operation, P, Object> apply) {
         return new OperationHandler<>() {
             @Override
             public String entity() {
@@ -35,6 +54,11 @@ public interface OperationHandler<P> {
             @Override
             public Action action() {
                 return action;
+            }
+
+            @Override
+            public String command() {
+                return command;
             }
 
             @Override
@@ -49,7 +73,7 @@ public interface OperationHandler<P> {
 
             @Override
             public String toString() {
-                return action.key() + " " + entity;
+                return action.key() + " " + entity + " (" + command + ")";
             }
         };
     }

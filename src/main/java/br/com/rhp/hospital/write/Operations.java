@@ -28,6 +28,7 @@ public class Operations {
                 ids.next(),
                 entity,
                 Action.CREATE,
+                OperationHandler.DEFAULT_CREATE,
                 ids.next(),
                 null,
                 currentUser(),
@@ -36,12 +37,18 @@ public class Operations {
                 payload);
     }
 
-    /** An operation that changes record {@code entityId}, as seen by the user at {@code baseVersion}. */
+    /** A merge patch of record {@code entityId}, as seen by the user at {@code baseVersion}. */
     public Operation update(String entity, UUID entityId, long baseVersion, Object payload) {
+        return update(entity, OperationHandler.DEFAULT_UPDATE, entityId, baseVersion, payload);
+    }
+
+    /** A change of kind {@code command} to record {@code entityId}, as seen by the user at {@code baseVersion}. */
+    public Operation update(String entity, String command, UUID entityId, long baseVersion, Object payload) {
         return new Operation(
                 ids.next(),
                 entity,
                 Action.UPDATE,
+                command,
                 entityId,
                 baseVersion,
                 currentUser(),

@@ -38,7 +38,8 @@ public class WriteGateway {
             JsonMapper json,
             Clock clock) {
         for (OperationHandler<?> handler : handlers) {
-            OperationHandler<?> previous = this.handlers.put(key(handler.entity(), handler.action()), handler);
+            OperationHandler<?> previous =
+                    this.handlers.put(key(handler.entity(), handler.action(), handler.command()), handler);
             if (previous != null) {
                 throw new IllegalStateException("two handlers for "
                         + handler.action().key() + " " + handler.entity() + ": " + previous + ", " + handler);
@@ -82,10 +83,10 @@ public class WriteGateway {
     }
 
     private OperationHandler<?> handlerFor(Operation operation) {
-        OperationHandler<?> handler = handlers.get(key(operation.entity(), operation.action()));
+        OperationHandler<?> handler = handlers.get(key(operation.entity(), operation.action(), operation.command()));
         if (handler == null) {
-            throw new IllegalArgumentException(
-                    "no handler for " + operation.action().key() + " " + operation.entity());
+            throw new IllegalArgumentException("no handler for "
+                    + operation.action().key() + " " + operation.entity() + " (" + operation.command() + ")");
         }
         return handler;
     }
@@ -107,7 +108,7 @@ public class WriteGateway {
         return e;
     }
 
-    private static String key(String entity, Action action) {
-        return action.key() + "/" + entity;
+    private static String key(String entity, Action action, String command) {
+        return action.key() + "/" + entity + "/" + command;
     }
 }
