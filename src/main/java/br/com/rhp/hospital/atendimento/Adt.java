@@ -1,0 +1,200 @@
+package br.com.rhp.hospital.atendimento;
+
+import br.com.rhp.hospital.leito.Leito;
+import br.com.rhp.hospital.leito.LeitoRepository;
+import br.com.rhp.hospital.paciente.Paciente;
+import br.com.rhp.hospital.paciente.PacienteRepository;
+import br.com.rhp.hospital.profissional.Profissional;
+import br.com.rhp.hospital.profissional.ProfissionalRepository;
+import br.com.rhp.hospital.shared.Autoria;
+import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
+import br.com.rhp.hospital.shared.UuidV7;
+import br.com.rhp.hospital.unidade.Unidade;
+import br.com.rhp.hospital.unidade.UnidadeRepository;
+import br.com.rhp.hospital.write.Operation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Admission, transfer, discharge and cancellation, each applied in the write gateway's transaction.
+ *
+ * <p>Concurrency: every event on an existing stay first locks the encounter row, then the beds it
+ * touches in id order; an admission locks its bed. So two events can never interleave on one stay or
+ * one bed (PostgreSQL row locks; SQLite has a single writer), and the partial unique indexes on
+ * {@code ocupacao} and {@code atendimento} stop whatever slips past, for instance two nodes replaying
+ * offline admissions into the same bed.
+ */
+@Component
+class Adt {
+
+    private final AtendimentoRepository atendimentos;
+    private final OcupacaoRepository ocupacoes;
+    private final TransferenciaRepository transferencias;
+    private final AltaRepository altas;
+    private final LeitoRepository leitos;
+    private final PacienteRepository pacientes;
+    private final UnidadeRepository unidades;
+    private final ProfissionalRepository profissionais;
+    private final UuidV7 ids;
+    private final Clock clock;
+
+    Adt(
+            AtendimentoRepository atendimentos,
+            OcupacaoRepository ocupacoes,
+            TransferenciaRepository transferencias,
+            AltaRepository altas,
+            LeitoRepository leitos,
+            PacienteRepository pacientes,
+            UnidadeRepository unidades,
+            ProfissionalRepository profissionais,
+            UuidV7 ids,
+            Clock clock) {
+        this.atendimentos = atendimentos;
+        this.ocupacoes = ocupacoes;
+        this.transferencias = transferencias;
+        this.altas = altas;
+        this.leitos = leitos;
+        this.pacientes = pacientes;
+        this.unidades = unidades;
+        this.profissionais = profissionais;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    Atendimento abrir(Operation op, AtendimentoForm form) {
+        Autoria autoria = op.autoria(clock.instant());
+        Instant inicio = form.inicio() != null ? form.inicio() : op.registradoEm();
+        Paciente paciente = pacientes
+                .findById(form.pacienteId())
+                .orElseThrow(() -> new RegistroNaoEncontrado("Paciente", form.pacienteId()));
+        if (paciente.anulado()) {
+            throw new PacienteComCadastroAnulado();
+        }
+        exigirProfissionalAtivo(form.profissionalResponsavelId());
+        if (form.tipo() != TipoAtendimento.INTERNACAO) {
+            exigirUnidadeAtiva(form.unidadeId(), false);
+            return atendimentos.save(Atendimento.abrir(op.entityId(), form, form.unidadeId(), inicio, autoria));
+        }
+        if (atendimentos.existsByPacienteIdAndTipoAndStatus(
+                paciente.id(), TipoAtendimento.INTERNACAO, StatusAtendimento.EM_ANDAMENTO)) {
+            throw new PacienteJaInternado();
+        }
+        Leito leito = travarLeito(form.leitoId());
+        if (form.unidadeId() != null && !form.unidadeId().equals(leito.unidadeId())) {
+            throw new UnidadeIndisponivel("o leito informado pertence a outra unidade");
+        }
+        exigirUnidadeAtiva(leito.unidadeId(), true);
+        leito.ocupar(inicio, autoria);
+        Atendimento atendimento =
+                atendimentos.save(Atendimento.abrir(op.entityId(), form, leito.unidadeId(), inicio, autoria));
+        ocupacoes.save(Ocupacao.abrir(ids.next(), atendimento.id(), leito.id(), inicio, autoria));
+        return atendimento;
+    }
+
+    Transferencia transferir(Operation op, TransferenciaForm form) {
+        Autoria autoria = op.autoria(clock.instant());
+        Instant em = form.ocorridoEm() != null ? form.ocorridoEm() : op.registradoEm();
+        Atendimento atendimento = travarAtendimento(form.atendimentoId());
+        atendimento.exigirEmAndamento();
+        exigirProfissionalAtivo(form.profissionalId());
+        Map<UUID, Leito> travados = travarLeitos(form.leitoOrigemId(), form.leitoDestinoId());
+        Ocupacao atual =
+                ocupacoes.findByAtendimentoIdAndFimIsNull(atendimento.id()).orElseThrow(AtendimentoSemLeito::new);
+        if (!atual.leitoId().equals(form.leitoOrigemId())) {
+            throw new LeitoDeOrigemDivergente();
+        }
+        Leito origem = travados.get(form.leitoOrigemId());
+        Leito destino = travados.get(form.leitoDestinoId());
+        exigirUnidadeAtiva(destino.unidadeId(), true);
+        atual.encerrar(em, autoria);
+        // the closed occupancy must reach the database before the new one opens: one open per stay
+        ocupacoes.saveAndFlush(atual);
+        origem.desocupar(em, autoria);
+        destino.ocupar(em, autoria);
+        ocupacoes.save(Ocupacao.abrir(ids.next(), atendimento.id(), destino.id(), em, autoria));
+        return transferencias.save(Transferencia.registrar(op.entityId(), form, em, autoria));
+    }
+
+    Alta darAlta(Operation op, AltaForm form) {
+        Autoria autoria = op.autoria(clock.instant());
+        Instant em = form.ocorridoEm() != null ? form.ocorridoEm() : op.registradoEm();
+        Atendimento atendimento = travarAtendimento(form.atendimentoId());
+        if (altas.existsByAtendimentoId(atendimento.id())) {
+            throw new AltaJaRegistrada();
+        }
+        atendimento.exigirEmAndamento();
+        exigirProfissionalAtivo(form.profissionalId());
+        if (atendimento.tipo() == TipoAtendimento.INTERNACAO && form.cidPrincipal() == null) {
+            throw new CidObrigatorioNaInternacao();
+        }
+        liberarLeitoAtual(atendimento, em, autoria);
+        atendimento.finalizar(em, form.cidPrincipal(), autoria);
+        return altas.save(Alta.registrar(op.entityId(), form, em, autoria));
+    }
+
+    Atendimento cancelar(Operation op, CancelamentoForm form) {
+        Autoria autoria = op.autoria(clock.instant());
+        Atendimento atendimento = travarAtendimento(op.entityId());
+        br.com.rhp.hospital.shared.VersaoDivergente.exigir("Atendimento", op.baseVersion(), atendimento.versao());
+        atendimento.exigirEmAndamento();
+        liberarLeitoAtual(atendimento, op.registradoEm(), autoria);
+        atendimento.cancelar(form.motivo(), op.registradoEm(), autoria);
+        return atendimento;
+    }
+
+    private void liberarLeitoAtual(Atendimento atendimento, Instant em, Autoria autoria) {
+        var aberta = ocupacoes.findByAtendimentoIdAndFimIsNull(atendimento.id());
+        if (aberta.isPresent()) {
+            Ocupacao ocupacao = aberta.get();
+            Leito leito = travarLeito(ocupacao.leitoId());
+            ocupacao.encerrar(em, autoria);
+            leito.desocupar(em, autoria);
+        }
+    }
+
+    private Atendimento travarAtendimento(UUID id) {
+        return atendimentos.travar(id).orElseThrow(() -> new RegistroNaoEncontrado("Atendimento", id));
+    }
+
+    private Leito travarLeito(UUID id) {
+        return leitos.travar(id).orElseThrow(() -> new RegistroNaoEncontrado("Leito", id));
+    }
+
+    /** Locks the beds in id order, so two transactions never wait on each other in a cycle. */
+    private Map<UUID, Leito> travarLeitos(UUID... ids) {
+        List<UUID> ordenados =
+                Stream.of(ids).distinct().sorted(Comparator.naturalOrder()).toList();
+        return ordenados.stream().map(this::travarLeito).collect(Collectors.toMap(Leito::id, Function.identity()));
+    }
+
+    private void exigirUnidadeAtiva(UUID unidadeId, boolean internacao) {
+        Unidade unidade =
+                unidades.findById(unidadeId).orElseThrow(() -> new RegistroNaoEncontrado("Unidade", unidadeId));
+        if (!unidade.ativo()) {
+            throw new UnidadeIndisponivel("a unidade " + unidade.codigo() + " está inativa");
+        }
+        if (internacao && !unidade.aceitaInternacao()) {
+            throw new UnidadeIndisponivel("a unidade " + unidade.codigo() + " não aceita internação");
+        }
+    }
+
+    private void exigirProfissionalAtivo(UUID profissionalId) {
+        if (profissionalId == null) {
+            return;
+        }
+        Profissional profissional = profissionais
+                .findById(profissionalId)
+                .orElseThrow(() -> new RegistroNaoEncontrado("Profissional", profissionalId));
+        if (!profissional.ativo()) {
+            throw new ProfissionalInativo();
+        }
+    }
+}
