@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -83,7 +84,7 @@ public class Leito {
         }
         exigirMotivo(inicial, motivo);
         l.status = inicial;
-        l.statusMotivo = inicial.exigeMotivo() ? motivo : null;
+        l.statusMotivo = inicial.exigeMotivo() ? motivo.strip() : null;
         l.statusDesde = autoria.registradoEm();
         return l;
     }
@@ -122,21 +123,33 @@ public class Leito {
 
     /**
      * A status change other than occupying or freeing: cleaning done, reserved, blocked,
-     * maintenance, deactivated or reactivated.
+     * maintenance, deactivated or reactivated, as allowed by {@link StatusLeito#destinosManuais()}.
+     * The reason is kept for the statuses that require one and dropped otherwise.
      *
+     * @param em when the change happened (the operation's {@code registradoEm}); becomes {@code statusDesde}
      * @throws OcupacaoManualProibida for OCUPADO
      * @throws LeitoOcupado while a patient is in the bed
-     * @throws TransicaoDeStatusInvalida without the reason the new status requires
+     * @throws StatusDoLeitoInalterado when the bed is already in {@code novo}
+     * @throws TransicaoDeStatusInvalida for a change the table does not allow, or without the reason
+     *     the new status requires
      */
     public void mudarStatus(StatusLeito novo, String motivo, Instant em, Autoria autoria) {
+        Objects.requireNonNull(novo, "novo");
         if (novo == StatusLeito.OCUPADO) {
             throw new OcupacaoManualProibida();
         }
         if (status == StatusLeito.OCUPADO) {
-            throw new LeitoOcupado(codigo);
+            throw LeitoOcupado.semMudancaManual(codigo);
+        }
+        if (novo == status) {
+            throw new StatusDoLeitoInalterado(codigo, status);
+        }
+        if (!status.destinosManuais().contains(novo)) {
+            throw new TransicaoDeStatusInvalida("O leito " + codigo + " está em " + status + " e não pode passar para "
+                    + novo + ". A partir de " + status + " o leito pode ir para: " + status.destinosManuais() + ".");
         }
         exigirMotivo(novo, motivo);
-        trocar(novo, novo.exigeMotivo() ? motivo : null, em, autoria);
+        trocar(novo, novo.exigeMotivo() ? motivo.strip() : null, em, autoria);
     }
 
     private static void exigirMotivo(StatusLeito novo, String motivo) {
