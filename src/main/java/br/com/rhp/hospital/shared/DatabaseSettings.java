@@ -7,10 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 import org.springframework.stereotype.Component;
 
 /**
  * Adjusts the connection pool to the engine the URL names, before the first connection.
+ *
+ * <p>JPA: SQL errors are translated by vendor code, so a broken unique index is an integrity
+ * violation on SQLite as on PostgreSQL.
  *
  * <p>SQLite: the file's folder is created on first start, and the pool holds a single connection (one
  * writer at a time is SQLite's rule). PostgreSQL: short connect and socket timeouts, so that a
@@ -18,11 +26,12 @@ import org.springframework.stereotype.Component;
  * instead of hanging.
  */
 @Component
-class DatabaseSettings implements BeanPostProcessor {
+class DatabaseSettings implements BeanPostProcessor, EnvironmentAware {
 
     private final int connectTimeoutSeconds;
     private final int socketTimeoutSeconds;
     private final int postgresPoolSize;
+    private Environment environment;
 
     DatabaseSettings(
             @Value("${DATABASE_CONNECT_TIMEOUT_SECONDS:3}") int connectTimeoutSeconds,
@@ -49,6 +58,29 @@ class DatabaseSettings implements BeanPostProcessor {
             }
         }
         return bean;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        // translate SQL errors by vendor code, as JdbcTemplate does (sql-error-codes.xml): Hibernate's
+        // SQLite dialect reports a broken unique index as a generic error, which would otherwise reach the
+        // write gateway as an uncategorized failure instead of an integrity violation. The JPA dialect
+        // exists only once the factory is initialised.
+        if (bean instanceof LocalContainerEntityManagerFactoryBean factory
+                && factory.getJpaDialect() instanceof HibernateJpaDialect hibernate) {
+            hibernate.setJdbcExceptionTranslator(vendorTranslator());
+        }
+        return bean;
+    }
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    private SQLErrorCodeSQLExceptionTranslator vendorTranslator() {
+        String url = environment.getProperty("spring.datasource.url", "");
+        return new SQLErrorCodeSQLExceptionTranslator(url.startsWith("jdbc:sqlite:") ? "SQLite" : "PostgreSQL");
     }
 
     private static void prepareSqlite(HikariDataSource hikari, String url) {

@@ -10,6 +10,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -78,6 +80,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? "identificador inválido: informe um UUID"
                 : "valor inválido";
         return ResponseEntity.badRequest().body(Problemas.dadosInvalidos(List.of(new Campo(e.getName(), mensagem))));
+    }
+
+    @ExceptionHandler(PropertyReferenceException.class)
+    ResponseEntity<ProblemDetail> ordenacaoInvalida(PropertyReferenceException e) {
+        return ResponseEntity.badRequest()
+                .body(Problemas.dadosInvalidos(List.of(new Campo(
+                        "sort",
+                        "não é possível ordenar por '" + e.getPropertyName() + "'; use um campo da listagem"))));
+    }
+
+    @ExceptionHandler(InvalidDataAccessApiUsageException.class)
+    ResponseEntity<ProblemDetail> usoInvalido(InvalidDataAccessApiUsageException e) {
+        if (e.getCause() instanceof PropertyReferenceException reference) {
+            return ordenacaoInvalida(reference);
+        }
+        return inesperado(e);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +30,7 @@ public class WriteGateway {
     private final EntityManager entityManager;
     private final JsonMapper json;
     private final Clock clock;
+    private final PersistenceExceptionTranslator persistenceExceptions;
 
     WriteGateway(
             List<OperationHandler<?>> handlers,
@@ -36,7 +39,8 @@ public class WriteGateway {
             AppliedOperationRepository ledger,
             EntityManager entityManager,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            PersistenceExceptionTranslator persistenceExceptions) {
         for (OperationHandler<?> handler : handlers) {
             OperationHandler<?> previous =
                     this.handlers.put(key(handler.entity(), handler.action(), handler.command()), handler);
@@ -51,33 +55,36 @@ public class WriteGateway {
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
+        this.persistenceExceptions = persistenceExceptions;
     }
 
     /** Submits a user's write and tells what became of it. */
     public WriteResult submit(Operation operation) {
-        return new WriteResult.Applied(applyOnce(operation));
+        return applyOnce(operation);
     }
 
     /**
      * Applies the operation unless the ledger already holds it.
      *
-     * @return the record written, or {@code null} when the operation had already been applied
+     * @return the record written, or that the operation had already been applied
      * @throws ProblemaDeDominio when a hospital rule forbids it, including rules caught by the
      *     database's unique indexes
      */
-    Object applyOnce(Operation operation) {
+    WriteResult applyOnce(Operation operation) {
         OperationHandler<?> handler = handlerFor(operation);
         try {
             return transactions.execute(status -> {
                 if (ledger.existsById(operation.operationId())) {
-                    return null;
+                    return new WriteResult.AlreadyApplied(operation.operationId(), operation.entityId());
                 }
                 Object record = invoke(handler, operation);
                 ledger.save(new AppliedOperation(operation, clock.instant()));
                 entityManager.flush();
-                return record;
+                return new WriteResult.Applied(record);
             });
-        } catch (DataIntegrityViolationException e) {
+        } catch (ProblemaDeDominio e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw translate(e);
         }
     }
@@ -98,14 +105,22 @@ public class WriteGateway {
         return handler.apply(operation, payload);
     }
 
-    private RuntimeException translate(DataIntegrityViolationException e) {
-        String message = e.getMostSpecificCause().getMessage();
-        for (ConstraintRule rule : constraintRules) {
-            if (rule.matches(message)) {
-                return rule.problem().get();
+    /**
+     * Gives a failure its meaning: JPA and JDBC exceptions become Spring's data access exceptions (by
+     * vendor code), and a broken unique index becomes the hospital rule behind it.
+     */
+    private RuntimeException translate(RuntimeException e) {
+        DataAccessException translated =
+                e instanceof DataAccessException dae ? dae : persistenceExceptions.translateExceptionIfPossible(e);
+        if (translated instanceof DataIntegrityViolationException violation) {
+            String message = violation.getMostSpecificCause().getMessage();
+            for (ConstraintRule rule : constraintRules) {
+                if (rule.matches(message)) {
+                    return rule.problem().get();
+                }
             }
         }
-        return e;
+        return translated != null ? translated : e;
     }
 
     private static String key(String entity, Action action, String command) {

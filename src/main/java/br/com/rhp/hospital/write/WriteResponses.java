@@ -37,6 +37,12 @@ public final class WriteResponses {
             }
             return builder.body(body);
         }
+        if (result instanceof WriteResult.AlreadyApplied already) {
+            // the same operation was submitted again: point to what it wrote
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create(collectionPath + "/" + already.entityId()))
+                    .build();
+        }
         throw new IllegalStateException("unknown write result " + result);
     }
 }

@@ -231,6 +231,13 @@ class UnidadeApiIntegrationTests {
     }
 
     @Test
+    void rejectsSortingByUnknownField() throws Exception {
+        mvc.perform(get("/api/unidades").param("sort", "nao_existe").with(GESTOR))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.erros[0].campo").value("sort"));
+    }
+
+    @Test
     void refusesWritesWithoutLoginOrRole() throws Exception {
         mvc.perform(post("/api/unidades")
                         .contentType(MediaType.APPLICATION_JSON)
