@@ -7,8 +7,10 @@ import br.com.rhp.hospital.paciente.PacienteRepository;
 import br.com.rhp.hospital.profissional.Profissional;
 import br.com.rhp.hospital.profissional.ProfissionalRepository;
 import br.com.rhp.hospital.shared.Autoria;
+import br.com.rhp.hospital.shared.ReferenciaInexistente;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
 import br.com.rhp.hospital.shared.UuidV7;
+import br.com.rhp.hospital.shared.VersaoDivergente;
 import br.com.rhp.hospital.unidade.Unidade;
 import br.com.rhp.hospital.unidade.UnidadeRepository;
 import br.com.rhp.hospital.write.Operation;
@@ -74,7 +76,7 @@ class Adt {
         Instant inicio = form.inicio() != null ? form.inicio() : op.registradoEm();
         Paciente paciente = pacientes
                 .findById(form.pacienteId())
-                .orElseThrow(() -> new RegistroNaoEncontrado("Paciente", form.pacienteId()));
+                .orElseThrow(() -> new ReferenciaInexistente("Paciente", form.pacienteId()));
         if (paciente.anulado()) {
             throw new PacienteComCadastroAnulado();
         }
@@ -142,8 +144,10 @@ class Adt {
 
     Atendimento cancelar(Operation op, CancelamentoForm form) {
         Autoria autoria = op.autoria(clock.instant());
-        Atendimento atendimento = travarAtendimento(op.entityId());
-        br.com.rhp.hospital.shared.VersaoDivergente.exigir("Atendimento", op.baseVersion(), atendimento.versao());
+        Atendimento atendimento = atendimentos
+                .travar(op.entityId())
+                .orElseThrow(() -> new RegistroNaoEncontrado("Atendimento", op.entityId()));
+        VersaoDivergente.exigir("Atendimento", op.baseVersion(), atendimento.versao());
         atendimento.exigirEmAndamento();
         liberarLeitoAtual(atendimento, op.registradoEm(), autoria);
         atendimento.cancelar(form.motivo(), op.registradoEm(), autoria);
@@ -161,11 +165,11 @@ class Adt {
     }
 
     private Atendimento travarAtendimento(UUID id) {
-        return atendimentos.travar(id).orElseThrow(() -> new RegistroNaoEncontrado("Atendimento", id));
+        return atendimentos.travar(id).orElseThrow(() -> new ReferenciaInexistente("Atendimento", id));
     }
 
     private Leito travarLeito(UUID id) {
-        return leitos.travar(id).orElseThrow(() -> new RegistroNaoEncontrado("Leito", id));
+        return leitos.travar(id).orElseThrow(() -> new ReferenciaInexistente("Leito", id));
     }
 
     /** Locks the beds in id order, so two transactions never wait on each other in a cycle. */
@@ -177,7 +181,7 @@ class Adt {
 
     private void exigirUnidadeAtiva(UUID unidadeId, boolean internacao) {
         Unidade unidade =
-                unidades.findById(unidadeId).orElseThrow(() -> new RegistroNaoEncontrado("Unidade", unidadeId));
+                unidades.findById(unidadeId).orElseThrow(() -> new ReferenciaInexistente("Unidade", unidadeId));
         if (!unidade.ativo()) {
             throw new UnidadeIndisponivel("a unidade " + unidade.codigo() + " está inativa");
         }
@@ -192,7 +196,7 @@ class Adt {
         }
         Profissional profissional = profissionais
                 .findById(profissionalId)
-                .orElseThrow(() -> new RegistroNaoEncontrado("Profissional", profissionalId));
+                .orElseThrow(() -> new ReferenciaInexistente("Profissional", profissionalId));
         if (!profissional.ativo()) {
             throw new ProfissionalInativo();
         }
