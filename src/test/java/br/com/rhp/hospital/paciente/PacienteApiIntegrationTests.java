@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class PacienteApiIntegrationTests {
@@ -51,6 +52,9 @@ class PacienteApiIntegrationTests {
 
     @Autowired
     List<ConstraintRule> constraintRules;
+
+    @Autowired
+    JsonMapper json;
 
     /** A surname of letters only (names take no digits), unique in this JVM. */
     private static String sobrenomeUnico() {
@@ -574,5 +578,33 @@ class PacienteApiIntegrationTests {
                         m -> assertThat(m).contains("\"" + regra.indexName() + "\""),
                         m -> assertThat(m).contains("failed: " + regra.sqliteColumns()));
         assertThat(regra.problem().get()).isInstanceOf(problema);
+    }
+
+    @Test
+    void formsSurviveTheJsonRoundTripOfAStagedOperation() {
+        PacienteForm form = new PacienteForm(
+                "João da Conceição",
+                "Joana Conceição",
+                "52998224725",
+                "162738495010003",
+                false,
+                null,
+                java.time.LocalDate.of(1954, 2, 28),
+                Sexo.M,
+                "Maria José",
+                RacaCor.PARDA,
+                "Av. Portugal",
+                "163",
+                null,
+                "Paissandu",
+                "Recife",
+                "PE",
+                "52010010",
+                "8134161122");
+        assertThat(json.readValue(json.writeValueAsString(form), PacienteForm.class))
+                .isEqualTo(form);
+        AnulacaoForm anulacao = new AnulacaoForm("Cadastro duplicado");
+        assertThat(json.readValue(json.writeValueAsString(anulacao), AnulacaoForm.class))
+                .isEqualTo(anulacao);
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class ProfissionalApiIntegrationTests {
@@ -47,6 +48,9 @@ class ProfissionalApiIntegrationTests {
 
     @Autowired
     List<ConstraintRule> constraintRules;
+
+    @Autowired
+    JsonMapper json;
 
     /** A surname of letters only (names take no digits), unique in this JVM. */
     private static String sobrenomeUnico() {
@@ -420,5 +424,21 @@ class ProfissionalApiIntegrationTests {
                         m -> assertThat(m).contains("\"" + regra.indexName() + "\""),
                         m -> assertThat(m).contains("failed: " + regra.sqliteColumns()));
         assertThat(regra.problem().get()).isInstanceOf(problema);
+    }
+
+    @Test
+    void formSurvivesTheJsonRoundTripOfAStagedOperation() {
+        ProfissionalForm form = new ProfissionalForm(
+                "Conceição Araújo",
+                "52998224725",
+                "162738495010003",
+                Conselho.COREN,
+                "PE",
+                "123456ENF",
+                "223505",
+                List.of(UUID.fromString("01936f3e-0000-7000-8000-000000000000")),
+                false);
+        assertThat(json.readValue(json.writeValueAsString(form), ProfissionalForm.class))
+                .isEqualTo(form);
     }
 }
