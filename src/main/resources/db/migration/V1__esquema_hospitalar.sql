@@ -85,6 +85,7 @@ CREATE INDEX ix_paciente_nome_busca ON paciente (nome_busca);
 CREATE TABLE profissional (
     id               VARCHAR(36)  NOT NULL PRIMARY KEY,
     nome             VARCHAR(150) NOT NULL,
+    nome_busca       VARCHAR(150),
     cpf              VARCHAR(11)  NOT NULL,
     cns              VARCHAR(15),
     conselho         VARCHAR(20)  NOT NULL,
@@ -103,12 +104,15 @@ CREATE TABLE profissional (
 CREATE UNIQUE INDEX ux_profissional_cpf ON profissional (cpf);
 CREATE UNIQUE INDEX ux_profissional_conselho ON profissional (conselho, conselho_uf, conselho_numero)
     WHERE conselho_numero IS NOT NULL;
+CREATE INDEX ix_profissional_nome_busca ON profissional (nome_busca);
 
 CREATE TABLE profissional_unidade (
     profissional_id VARCHAR(36) NOT NULL REFERENCES profissional (id),
     unidade_id      VARCHAR(36) NOT NULL REFERENCES unidade (id),
     PRIMARY KEY (profissional_id, unidade_id)
 );
+-- "who works in this unit" reads by unit
+CREATE INDEX ix_profissional_unidade_unidade ON profissional_unidade (unidade_id);
 
 CREATE TABLE atendimento (
     id                          VARCHAR(36) NOT NULL PRIMARY KEY,

@@ -1,6 +1,9 @@
 package br.com.rhp.hospital.paciente;
 
 import br.com.rhp.hospital.shared.Auditoria;
+import br.com.rhp.hospital.shared.Autoria;
+import br.com.rhp.hospital.shared.DadosInvalidos;
+import br.com.rhp.hospital.shared.TextoDeBusca;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -13,7 +16,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A patient. Never deleted: a wrong record is voided with a reason. */
+/**
+ * A patient. Never deleted: a wrong record is voided with a reason, and a voided record is frozen.
+ *
+ * <p>Always identified by a CPF, a CNS, or flagged as unidentified with a justification; only an
+ * unidentified patient may lack a name and a birth date.
+ */
 @Entity
 @Table(name = "paciente")
 public class Paciente {
@@ -84,6 +92,78 @@ public class Paciente {
     private Auditoria auditoria;
 
     protected Paciente() {}
+
+    static Paciente criar(UUID id, PacienteForm form, Autoria autoria) {
+        Paciente p = new Paciente();
+        p.id = id;
+        p.preencher(form);
+        p.auditoria = Auditoria.criacao(autoria);
+        return p;
+    }
+
+    /**
+     * @throws PacienteAnulado if the record was voided
+     */
+    void alterar(PacienteForm form, Autoria autoria) {
+        exigirNaoAnulado();
+        preencher(form);
+        auditoria.alteracao(autoria);
+    }
+
+    /**
+     * Voids the record: it stays, frozen, with the reason, the moment the user submitted the voiding and
+     * who did; its CPF and CNS become free for a correct registration.
+     *
+     * @throws PacienteAnulado if the record was already voided
+     */
+    void anular(String motivo, Autoria autoria) {
+        exigirNaoAnulado();
+        if (motivo == null || motivo.isBlank()) {
+            throw new DadosInvalidos("motivo", "informe o motivo da anulação");
+        }
+        this.anulado = true;
+        this.motivoAnulacao = motivo.strip();
+        this.anuladoEm = autoria.registradoEm();
+        this.anuladoPor = autoria.usuario();
+        auditoria.alteracao(autoria);
+    }
+
+    private void exigirNaoAnulado() {
+        if (anulado) {
+            throw new PacienteAnulado();
+        }
+    }
+
+    private void preencher(PacienteForm form) {
+        // the form checks this too; the entity guards it again for operations replayed from staging,
+        // whose payload is read back from JSON without Bean Validation
+        boolean justificado = form.naoIdentificado() && form.justificativa() != null;
+        if (form.cpf() == null && form.cns() == null && !justificado) {
+            throw new PacienteSemIdentificacao();
+        }
+        if (!form.naoIdentificado() && (form.nome() == null || form.dataNascimento() == null)) {
+            throw new PacienteSemIdentificacao();
+        }
+        this.nome = form.nome();
+        this.nomeBusca = TextoDeBusca.dobrar(form.nome());
+        this.nomeSocial = form.nomeSocial();
+        this.cpf = form.cpf();
+        this.cns = form.cns();
+        this.naoIdentificado = form.naoIdentificado();
+        this.justificativa = form.justificativa();
+        this.dataNascimento = form.dataNascimento();
+        this.sexo = form.sexo();
+        this.nomeMae = form.nomeMae();
+        this.racaCor = form.racaCor();
+        this.logradouro = form.logradouro();
+        this.numero = form.numero();
+        this.complemento = form.complemento();
+        this.bairro = form.bairro();
+        this.municipio = form.municipio();
+        this.uf = form.uf();
+        this.cep = form.cep();
+        this.telefone = form.telefone();
+    }
 
     public UUID id() {
         return id;

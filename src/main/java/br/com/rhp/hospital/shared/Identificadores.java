@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class Identificadores {
 
     private static final Pattern MASCARA = Pattern.compile("[.\\-/\\s]");
-    private static final Pattern CID10 = Pattern.compile("[A-Z][0-9]{2}\\.?[0-9]?");
+    private static final Pattern CID10 = Pattern.compile("[A-Z][0-9]{2}(?:\\.?[0-9])?");
 
     private Identificadores() {}
 

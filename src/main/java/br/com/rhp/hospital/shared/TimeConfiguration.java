@@ -1,6 +1,7 @@
 package br.com.rhp.hospital.shared;
 
 import java.time.Clock;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,5 +17,11 @@ class TimeConfiguration {
     @Bean
     UuidV7 uuidV7(Clock clock) {
         return new UuidV7(clock);
+    }
+
+    /** Bean Validation's notion of "now" (@Past, birth dates) is the application's clock. */
+    @Bean
+    ValidationConfigurationCustomizer validationClock(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 }
