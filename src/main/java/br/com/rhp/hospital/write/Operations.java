@@ -3,6 +3,8 @@ package br.com.rhp.hospital.write;
 import br.com.rhp.hospital.shared.NodeIdentity;
 import br.com.rhp.hospital.shared.UuidV7;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,7 +35,7 @@ public class Operations {
                 null,
                 currentUser(),
                 node.id(),
-                clock.instant(),
+                now(),
                 payload);
     }
 
@@ -53,8 +55,13 @@ public class Operations {
                 baseVersion,
                 currentUser(),
                 node.id(),
-                clock.instant(),
+                now(),
                 payload);
+    }
+
+    /** Times are kept to the millisecond, the precision both database engines store. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String currentUser() {
