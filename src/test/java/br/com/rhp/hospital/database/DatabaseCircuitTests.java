@@ -1,4 +1,4 @@
-package br.com.rhp.hospital.write;
+package br.com.rhp.hospital.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package br.com.rhp.hospital.write;
+package br.com.rhp.hospital.database;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

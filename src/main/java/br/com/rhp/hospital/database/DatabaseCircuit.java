@@ -1,4 +1,4 @@
-package br.com.rhp.hospital.write;
+package br.com.rhp.hospital.database;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -71,13 +71,19 @@ public class DatabaseCircuit {
         }
     }
 
-    /** The database answered. */
-    public void recordSuccess() {
+    /**
+     * The database answered.
+     *
+     * @return whether this closed the circuit (the database has just come back)
+     */
+    public boolean recordSuccess() {
         Status current = status.get();
         if (current.state() != State.CLOSED
                 && status.compareAndSet(current, new Status(State.CLOSED, clock.instant(), null))) {
             log.info("Central database reachable again after {}", Duration.between(current.since(), clock.instant()));
+            return true;
         }
+        return false;
     }
 
     /** The database could not be reached or did not answer in time. */

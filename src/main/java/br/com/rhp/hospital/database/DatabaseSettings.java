@@ -1,4 +1,4 @@
-package br.com.rhp.hospital.shared;
+package br.com.rhp.hospital.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
