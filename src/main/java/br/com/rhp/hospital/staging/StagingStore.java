@@ -377,20 +377,29 @@ public final class StagingStore {
             return unreadable(file, decoded.reason());
         }
         StagedRecord record = decoded.record();
-        FileNames.Parsed name = FileNames.parse(file.fileName()).orElseThrow();
-        String disagreement = record.operationId().equals(file.operationId())
-                ? record.sequence() == file.sequence()
-                        ? record.nodeId().equals(name.node())
-                                ? record.action().equals(file.action())
-                                        ? record.entity().equals(file.entity()) ? null : "entity"
-                                        : "action"
-                                : "node_id"
-                        : "sequence"
-                : "operation_id";
+        String disagreement = disagreement(record, file);
         if (disagreement != null) {
             return unreadable(file, "file name or folder and content disagree on " + disagreement);
         }
         return new StagedEntry.Readable(file, record);
+    }
+
+    /** The first field on which the file's name or folder and its content differ, or {@code null}. */
+    private static String disagreement(StagedRecord record, StagedFile file) {
+        FileNames.Parsed name = FileNames.parse(file.fileName()).orElseThrow();
+        if (!record.operationId().equals(file.operationId())) {
+            return "operation_id";
+        }
+        if (record.sequence() != file.sequence()) {
+            return "sequence";
+        }
+        if (!record.nodeId().equals(name.node())) {
+            return "node_id";
+        }
+        if (!record.action().equals(file.action())) {
+            return "action";
+        }
+        return record.entity().equals(file.entity()) ? null : "entity";
     }
 
     /** The file of an operation that is pending, quarantined or in conflict, read. */
