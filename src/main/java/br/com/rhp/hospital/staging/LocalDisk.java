@@ -31,6 +31,9 @@ class LocalDisk implements StagingDisk {
     private static final Set<PosixFilePermission> FILE_0600 = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIRECTORY_0700 = PosixFilePermissions.fromString("rwx------");
 
+    private static final int LOCKED_RETRIES = 10;
+    private static final long LOCKED_RETRY_DELAY_MS = 25;
+
     private final boolean posix;
     private final boolean directorySync;
     private volatile FileStore store;
@@ -116,12 +119,41 @@ class LocalDisk implements StagingDisk {
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString());
         }
-        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        retryingWhileLocked(() -> Files.move(source, target, StandardCopyOption.ATOMIC_MOVE));
     }
 
     @Override
     public void replace(Path source, Path target) throws IOException {
-        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        retryingWhileLocked(
+                () -> Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    private interface FileOperation {
+        void run() throws IOException;
+    }
+
+    /**
+     * On Windows an antivirus or indexer may hold a file it has just seen for a few milliseconds, and a
+     * rename or delete then fails with "access denied". SQLite retries such errors (os_win.c,
+     * winRetryIoerr); so does this, for up to a quarter of a second. Elsewhere it runs once.
+     */
+    private void retryingWhileLocked(FileOperation operation) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                operation.run();
+                return;
+            } catch (AccessDeniedException e) {
+                if (directorySync || attempt >= LOCKED_RETRIES) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(LOCKED_RETRY_DELAY_MS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -155,7 +187,9 @@ class LocalDisk implements StagingDisk {
 
     @Override
     public boolean delete(Path file) throws IOException {
-        return Files.deleteIfExists(file);
+        boolean[] deleted = {false};
+        retryingWhileLocked(() -> deleted[0] = Files.deleteIfExists(file));
+        return deleted[0];
     }
 
     @Override

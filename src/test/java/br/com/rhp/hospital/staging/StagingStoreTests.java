@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -140,16 +141,23 @@ class StagingStoreTests {
     void makesFilesAndFoldersPrivateToTheServiceAccount() throws IOException {
         StagingStore store = open(root, clock);
 
-        StagingReceipt receipt = store.stage(create("paciente"));
+        store.stage(create("paciente"));
+        store.stage(create("leito"));
+        store.stage(create("unidade"));
+        List<StagedEntry> pending = store.pending();
+        store.quarantine(pending.get(0), "regra");
+        store.conflict(pending.get(1), "conflito");
+        store.markApplied(pending.get(2));
 
-        Path file = root.resolve(receipt.relativePath());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                .isEqualTo("rw-------");
-        for (Path folder = file.getParent(); !folder.equals(root.getParent()); folder = folder.getParent()) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
-                    .as(folder.toString())
-                    .isEqualTo("rwx------");
+        List<Path> all;
+        try (Stream<Path> paths = Files.walk(root)) {
+            all = paths.toList();
         }
+        assertThat(all).filteredOn(Files::isRegularFile).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(all)
+                .allSatisfy(path -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                        .as(root.relativize(path).toString())
+                        .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------"));
     }
 
     @Test
