@@ -172,11 +172,16 @@ class LocalDisk implements StagingDisk {
             syncDirectory(renamed.getParent());
             return;
         }
-        // Windows: flushing the file commits its metadata, its new name included, on NTFS
-        try (FileChannel file = FileChannel.open(renamed, StandardOpenOption.WRITE)) {
-            file.force(true);
+        // Windows: flushing the file commits its metadata, its new name included, on NTFS. Its content was
+        // flushed before the rename; this is the best the platform offers for the rename itself.
+        try {
+            retryingWhileLocked(() -> {
+                try (FileChannel file = FileChannel.open(renamed, StandardOpenOption.WRITE)) {
+                    file.force(true);
+                }
+            });
         } catch (AccessDeniedException e) {
-            log.debug("cannot open {} to flush it after the rename", renamed.getFileName());
+            log.warn("Cannot open {} to flush it after its rename", renamed.getFileName());
         }
     }
 

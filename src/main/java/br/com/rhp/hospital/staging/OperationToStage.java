@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * @param user who submitted it; not blank
  * @param ocorridoEm when it happened, as the user stated it; may be {@code null}
  * @param registradoEm the node's clock when the user submitted it
- * @param payload the request body; not JSON {@code null}
+ * @param payload the request body as a JSON tree made with the application's {@code JsonMapper} (so its
+ *     field names are those the handler reads back); not JSON {@code null}, and holding no Java object
  */
 public record OperationToStage(
         UUID operationId,
@@ -65,6 +66,21 @@ public record OperationToStage(
         }
         if (payload.isNull() || payload.isMissingNode()) {
             throw new IllegalArgumentException("payload must not be JSON null");
+        }
+        requirePlainJson(payload);
+    }
+
+    /**
+     * A tree holding a Java object would be serialised by the store's own mapper, with other field names
+     * than the application's: the caller converts objects first ({@code jsonMapper.valueToTree(form)}).
+     */
+    private static void requirePlainJson(JsonNode node) {
+        if (node.isPojo()) {
+            throw new IllegalArgumentException(
+                    "payload must be a plain JSON tree; convert objects with the application's JsonMapper first");
+        }
+        for (JsonNode child : node) {
+            requirePlainJson(child);
         }
     }
 }

@@ -65,7 +65,7 @@ final class SequenceAllocator {
             }
         } catch (NoSuchFileException e) {
             log.debug("no {} yet", FILE);
-        } catch (JacksonException e) {
+        } catch (JacksonException | LocalDisk.FileTooLarge e) {
             log.warn("{} is damaged; the sequence continues after the highest one on disk", FILE);
         }
         return new SequenceAllocator(file, disk, mapper, Math.max(Math.max(reserved, highestSeen + 1), 1));

@@ -193,7 +193,8 @@ public final class StagingStore {
      * @throws StagingFull when the staging volume has less free space than {@code STAGING_MIN_FREE_BYTES};
      *     nothing was written
      * @throws StagingFailed when the file system failed; the operation is not pending
-     * @throws IllegalArgumentException when the operation id is already in the store
+     * @throws IllegalArgumentException when the operation id is already in the store, or the record would be
+     *     larger than a reader accepts (32 MiB)
      */
     public StagingReceipt stage(OperationToStage operation) {
         Objects.requireNonNull(operation, "operation");
@@ -227,6 +228,10 @@ public final class StagingStore {
                 stagedAt,
                 operation.payload());
         byte[] bytes = codec.encode(record);
+        if (bytes.length > MAX_RECORD_BYTES) {
+            // it could never be read back for replay
+            throw new IllegalArgumentException("a staged record may have at most " + MAX_RECORD_BYTES + " bytes");
+        }
         String name = FileNames.name(stagedAt, nodeId, sequence, operation.operationId());
         String relativePath =
                 operation.action() + "/" + operation.entity() + "/" + FileNames.datePath(stagedAt) + "/" + name;
@@ -321,6 +326,9 @@ public final class StagingStore {
 
     /** The first {@code limit} pending files in acceptance order, read: a batch of the replay. */
     public List<StagedEntry> pending(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
         List<StagedFile> files = files(Area.PENDING);
         return read(files.subList(0, Math.min(limit, files.size())));
     }

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class StagingStoreTests {
 
@@ -334,6 +335,26 @@ class StagingStoreTests {
 
         assertThatThrownBy(() -> store.stage(operation)).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.pending()).hasSize(1);
+    }
+
+    @Test
+    void refusesAPayloadTreeHoldingAJavaObject() {
+        ObjectNode payload = StagingFixtures.JSON.createObjectNode();
+        payload.putPOJO("form", new Object());
+
+        assertThatThrownBy(() -> new OperationToStage(
+                        UUID.randomUUID(),
+                        "paciente",
+                        "create",
+                        "criar",
+                        UUID.randomUUID(),
+                        null,
+                        "u",
+                        null,
+                        T0,
+                        payload))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("plain JSON tree");
     }
 
     @Test
