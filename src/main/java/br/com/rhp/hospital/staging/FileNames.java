@@ -1,0 +1,89 @@
+package br.com.rhp.hospital.staging;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The file-name grammar of staged files:
+ *
+ * <pre>
+ * name      = timestamp "-" node "-" sequence "-" operation-id ".json"
+ * timestamp = yyyyMMdd "T" HHmmss "." 9 digits of fraction "Z"    ; UTC, nanoseconds
+ * node      = 1*64 ( ALPHA / DIGIT / "." / "_" / "-" )
+ * sequence  = 12*19 DIGIT                                        ; zero-padded to 12
+ * operation-id = lower-case canonical UUID (8-4-4-4-12)
+ * </pre>
+ *
+ * <p>The node may contain {@code -}: the grammar is parsed from the right, where the UUID has a fixed
+ * length and the sequence is the last group of digits before it.
+ */
+final class FileNames {
+
+    static final String EXTENSION = ".json";
+    static final String TMP_SUFFIX = ".tmp";
+    static final String REASON_SUFFIX = ".reason.json";
+    static final Pattern NODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern(
+                    "uuuuMMdd'T'HHmmss.SSSSSSSSS'Z'", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE_PATH =
+            DateTimeFormatter.ofPattern("uuuu/MM/dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    static final Pattern CANONICAL_UUID = Pattern.compile(UUID_REGEX);
+    private static final Pattern NAME = Pattern.compile(
+            "(\\d{8}T\\d{6}\\.\\d{9}Z)-([A-Za-z0-9._-]{1,64})-(\\d{12,19})-(" + UUID_REGEX + ")\\.json");
+
+    private FileNames() {}
+
+    /** What a well-formed name says. */
+    record Parsed(Instant stagedAt, String node, long sequence, UUID operationId) {}
+
+    static String name(Instant stagedAt, String node, long sequence, UUID operationId) {
+        return TIMESTAMP.format(LocalDateTime.ofInstant(stagedAt, ZoneOffset.UTC)) + "-" + node + "-"
+                + String.format(Locale.ROOT, "%012d", sequence) + "-" + operationId + EXTENSION;
+    }
+
+    /** {@code yyyy/mm/dd} of the instant's UTC date. */
+    static String datePath(Instant instant) {
+        return DATE_PATH.format(instant);
+    }
+
+    static Optional<Parsed> parse(String fileName) {
+        Matcher m = NAME.matcher(fileName);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            Instant stagedAt = LocalDateTime.parse(m.group(1), TIMESTAMP).toInstant(ZoneOffset.UTC);
+            long sequence = Long.parseLong(m.group(3));
+            return Optional.of(new Parsed(stagedAt, m.group(2), sequence, UUID.fromString(m.group(4))));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code name} could be a staged file, as opposed to a temporary or reason file. */
+    static boolean isEntryName(String name) {
+        return name.endsWith(EXTENSION) && !name.endsWith(REASON_SUFFIX);
+    }
+
+    /** The reason file kept beside {@code entryName} in the quarantine and conflict areas. */
+    static String reasonName(String entryName) {
+        return entryName.substring(0, entryName.length() - EXTENSION.length()) + REASON_SUFFIX;
+    }
+
+    /** The entry a reason file belongs to. */
+    static String entryOfReason(String reasonName) {
+        return reasonName.substring(0, reasonName.length() - REASON_SUFFIX.length()) + EXTENSION;
+    }
+}

@@ -1,0 +1,39 @@
+package br.com.rhp.hospital.staging;
+
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The content of a staged file, format version 1 (docs/STAGING-FORMAT.md describes each field).
+ *
+ * @param formatVersion always {@link StagingStore#FORMAT_VERSION} for a record that could be read
+ * @param operationId the key of the {@code applied_operations} ledger
+ * @param nodeId the node that accepted the write
+ * @param sequence the node's acceptance order, unique per staging area
+ * @param entity the entity partition ({@code paciente}, {@code leito}, …)
+ * @param action {@code create} or {@code update}
+ * @param command the kind of change ({@code criar}, {@code alterar}, {@code mudar-status}, …)
+ * @param entityId the record created or changed
+ * @param baseVersion the version the user saw, for updates; {@code null} for creates
+ * @param user who submitted it
+ * @param ocorridoEm when it happened, as the user stated it; may be {@code null}
+ * @param registradoEm the node's clock when the user submitted it
+ * @param stagedAt the node's clock when it was staged
+ * @param payload the request body, as JSON
+ */
+public record StagedRecord(
+        int formatVersion,
+        UUID operationId,
+        String nodeId,
+        long sequence,
+        String entity,
+        String action,
+        String command,
+        UUID entityId,
+        Long baseVersion,
+        String user,
+        Instant ocorridoEm,
+        Instant registradoEm,
+        Instant stagedAt,
+        JsonNode payload) {}
