@@ -1,8 +1,12 @@
 package br.com.rhp.hospital.web;
 
+import br.com.rhp.hospital.database.DatabaseCircuit;
+import br.com.rhp.hospital.database.DatabaseFailures;
 import br.com.rhp.hospital.shared.DadosInvalidos;
 import br.com.rhp.hospital.shared.DadosInvalidos.Campo;
 import br.com.rhp.hospital.shared.ProblemaDeDominio;
+import br.com.rhp.hospital.staging.NotStaged;
+import br.com.rhp.hospital.staging.StagingFull;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,10 +51,37 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final DatabaseCircuit circuit;
+
+    ProblemDetailsAdvice(DatabaseCircuit circuit) {
+        this.circuit = circuit;
+    }
+
     @ExceptionHandler(ProblemaDeDominio.class)
     ResponseEntity<ProblemDetail> problemaDeDominio(ProblemaDeDominio e) {
         HttpStatusCode status = HttpStatusCode.valueOf(e.status());
         return ResponseEntity.status(status).body(Problemas.de(status, e.regra(), e.titulo(), e.getMessage()));
+    }
+
+    @ExceptionHandler(NotStaged.class)
+    ResponseEntity<ProblemDetail> naoGuardado(NotStaged e) {
+        log.error("A write could not be saved on this node's disk: {}", e.getMessage());
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        boolean cheio = e instanceof StagingFull;
+        return ResponseEntity.status(status)
+                .header("Retry-After", "60")
+                .body(Problemas.de(
+                        status,
+                        cheio ? "ArmazenamentoLocalCheio" : "GravacaoNaoSalva",
+                        "Gravação NÃO salva",
+                        "O banco central está indisponível e este computador não conseguiu guardar a gravação"
+                                + (cheio ? " (disco quase cheio)" : "")
+                                + ". Os dados NÃO foram salvos: tente novamente mais tarde ou avise o suporte."));
+    }
+
+    @ExceptionHandler(BancoIndisponivel.class)
+    ResponseEntity<ProblemDetail> bancoIndisponivel(BancoIndisponivel e) {
+        return indisponivel(e.retryAfterSeconds());
     }
 
     @ExceptionHandler(PreconditionRequired.class)
@@ -114,6 +145,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> inesperado(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            // a read that found the database down: tell the client when to try again
+            circuit.recordUnavailable();
+            return indisponivel(circuit.retryAfterSeconds());
+        }
         log.error("Unexpected error answering a request", e);
         HttpStatusCode status = HttpStatus.INTERNAL_SERVER_ERROR;
         return ResponseEntity.status(status)
@@ -122,6 +158,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "ErroInterno",
                         "Erro interno",
                         "Ocorreu um erro inesperado. O erro foi registrado; tente novamente ou contate o suporte."));
+    }
+
+    private ResponseEntity<ProblemDetail> indisponivel(long retryAfterSeconds) {
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        return ResponseEntity.status(status)
+                .header("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds)))
+                .body(Problemas.de(
+                        status,
+                        "BancoIndisponivel",
+                        "Banco central indisponível",
+                        "O banco central está fora do ar; a consulta não pode ser feita agora. Gravações continuam"
+                                + " sendo aceitas e guardadas neste computador."));
     }
 
     @Override

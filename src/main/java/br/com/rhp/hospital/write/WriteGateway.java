@@ -1,27 +1,55 @@
 package br.com.rhp.hospital.write;
 
+import br.com.rhp.hospital.database.DatabaseCircuit;
+import br.com.rhp.hospital.database.DatabaseFailures;
+import br.com.rhp.hospital.database.SchemaMigrations;
 import br.com.rhp.hospital.shared.ProblemaDeDominio;
+import br.com.rhp.hospital.staging.OperationToStage;
+import br.com.rhp.hospital.staging.StagingReceipt;
+import br.com.rhp.hospital.staging.StagingStore;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one place where writes happen. Controllers build an {@link Operation} and submit it here;
- * nothing else writes to the domain tables.
+ * The one place where writes happen. Controllers build an {@link Operation} and {@link #submit} it;
+ * the replay hands staged operations to {@link #applyStaged}; nothing else writes to the domain tables.
  *
  * <p>An operation is applied in one transaction with its row in the {@code applied_operations} ledger:
  * either both commit or neither does, and an operation already in the ledger is not applied again.
+ *
+ * <p>{@link #submit} decides between the database and this node's disk. The write is staged — saved
+ * durably, answered 202 — when the database is known to be down (the circuit is open, or the schema has
+ * not been migrated yet), when this node still holds staged operations on a record the write touches (a
+ * live write never overtakes staged ones), or when the attempt fails because the database cannot be
+ * reached or does not answer in time. A write the hospital's rules refuse is never staged: its problem
+ * goes back to the client. If staging itself fails (disk full, I/O error) the client is told the write
+ * was <em>not</em> saved.
+ *
+ * <p>On PostgreSQL the live attempt runs with a deadline ({@code DATABASE_WRITE_TIMEOUT}), so a
+ * database that accepts connections and never answers costs one request at most that long. An attempt
+ * abandoned at the deadline may still commit later; its staged copy then finds the operation in the
+ * ledger and is not applied twice.
  */
 @Component
 public class WriteGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteGateway.class);
 
     private final Map<String, OperationHandler<?>> handlers = new HashMap<>();
     private final List<ConstraintRule> constraintRules;
@@ -31,6 +59,11 @@ public class WriteGateway {
     private final JsonMapper json;
     private final Clock clock;
     private final PersistenceExceptionTranslator persistenceExceptions;
+    private final DatabaseCircuit circuit;
+    private final SchemaMigrations schema;
+    private final StagingStore staging;
+    private final Backlog backlog;
+    private final LiveWrites liveWrites;
 
     WriteGateway(
             List<OperationHandler<?>> handlers,
@@ -40,13 +73,17 @@ public class WriteGateway {
             EntityManager entityManager,
             JsonMapper json,
             Clock clock,
-            PersistenceExceptionTranslator persistenceExceptions) {
+            PersistenceExceptionTranslator persistenceExceptions,
+            DatabaseCircuit circuit,
+            SchemaMigrations schema,
+            StagingStore staging,
+            Backlog backlog,
+            LiveWrites liveWrites) {
         for (OperationHandler<?> handler : handlers) {
             OperationHandler<?> previous =
                     this.handlers.put(key(handler.entity(), handler.action(), handler.command()), handler);
             if (previous != null) {
-                throw new IllegalStateException("two handlers for "
-                        + handler.action().key() + " " + handler.entity() + ": " + previous + ", " + handler);
+                throw new IllegalStateException("two handlers for " + handler + ": " + previous + ", " + handler);
             }
         }
         this.constraintRules = List.copyOf(constraintRules);
@@ -56,17 +93,82 @@ public class WriteGateway {
         this.json = json;
         this.clock = clock;
         this.persistenceExceptions = persistenceExceptions;
+        this.circuit = circuit;
+        this.schema = schema;
+        this.staging = staging;
+        this.backlog = backlog;
+        this.liveWrites = liveWrites;
     }
 
-    /** Submits a user's write and tells what became of it. */
+    /**
+     * Submits a user's write: applied now, or staged on this node.
+     *
+     * @throws ProblemaDeDominio when a hospital rule refuses it (never staged)
+     * @throws br.com.rhp.hospital.staging.NotStaged when it had to be staged and could not be saved
+     */
     public WriteResult submit(Operation operation) {
+        handlerFor(operation);
+        JsonNode payload = payloadTree(operation);
+        var keys = OperationKeys.of(operation.entityId(), payload);
+        if (circuit.isOpen() || !schema.ready() || backlog.holdsAny(keys)) {
+            return stage(operation, payload, keys);
+        }
+        try {
+            WriteResult result = liveWrites.run(() -> applyOnce(operation));
+            circuit.recordSuccess();
+            return result;
+        } catch (ProblemaDeDominio e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            circuit.recordUnavailable();
+            log.warn(
+                    "Database unavailable ({}): operation {} staged",
+                    e.getClass().getSimpleName(),
+                    operation.operationId());
+            return stage(operation, payload, keys);
+        }
+    }
+
+    /**
+     * Applies an operation read back from staging, now, with no fallback: the replay decides what a
+     * failure means.
+     */
+    public WriteResult applyStaged(Operation operation) {
         return applyOnce(operation);
+    }
+
+    /** Whether the central database's ledger holds this operation (the database must be reachable). */
+    public boolean wasApplied(UUID operationId) {
+        return ledger.existsById(operationId);
+    }
+
+    private WriteResult stage(Operation operation, JsonNode payload, Set<UUID> keys) {
+        StagingReceipt receipt = staging.stage(new OperationToStage(
+                operation.operationId(),
+                operation.entity(),
+                operation.action().key(),
+                operation.command(),
+                operation.entityId(),
+                operation.baseVersion(),
+                operation.user(),
+                ocorridoEm(payload),
+                operation.registradoEm(),
+                payload));
+        backlog.add(operation.operationId(), keys);
+        return new WriteResult.Staged(
+                operation.operationId(),
+                operation.entity(),
+                operation.action(),
+                operation.entityId(),
+                receipt.stagedAt());
     }
 
     /**
      * Applies the operation unless the ledger already holds it.
      *
-     * @return the record written, or that the operation had already been applied
      * @throws ProblemaDeDominio when a hospital rule forbids it, including rules caught by the
      *     database's unique indexes
      */
@@ -85,7 +187,12 @@ public class WriteGateway {
         } catch (ProblemaDeDominio e) {
             throw e;
         } catch (RuntimeException e) {
-            throw translate(e);
+            RuntimeException translated = translate(e);
+            if (translated instanceof DataIntegrityViolationException && isLedgerDuplicate(translated)) {
+                // applied meanwhile by another path (an abandoned live attempt, another replayer)
+                return new WriteResult.AlreadyApplied(operation.operationId(), operation.entityId());
+            }
+            throw translated;
         }
     }
 
@@ -105,6 +212,25 @@ public class WriteGateway {
         return handler.apply(operation, payload);
     }
 
+    private JsonNode payloadTree(Operation operation) {
+        return operation.payload() instanceof JsonNode tree ? tree : json.valueToTree(operation.payload());
+    }
+
+    /** When the event happened as the user stated it, if the form says ({@code ocorrido_em} or {@code inicio}). */
+    private static Instant ocorridoEm(JsonNode payload) {
+        for (String field : new String[] {"ocorrido_em", "inicio"}) {
+            JsonNode value = payload.get(field);
+            if (value != null && value.isString()) {
+                try {
+                    return Instant.parse(value.asString());
+                } catch (DateTimeParseException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * Gives a failure its meaning: JPA and JDBC exceptions become Spring's data access exceptions (by
      * vendor code), and a broken unique index becomes the hospital rule behind it.
@@ -112,7 +238,7 @@ public class WriteGateway {
     private RuntimeException translate(RuntimeException e) {
         DataAccessException translated =
                 e instanceof DataAccessException dae ? dae : persistenceExceptions.translateExceptionIfPossible(e);
-        if (translated instanceof DataIntegrityViolationException violation) {
+        if (translated instanceof DataIntegrityViolationException violation && !isLedgerDuplicate(violation)) {
             String message = violation.getMostSpecificCause().getMessage();
             for (ConstraintRule rule : constraintRules) {
                 if (rule.matches(message)) {
@@ -121,6 +247,14 @@ public class WriteGateway {
             }
         }
         return translated != null ? translated : e;
+    }
+
+    private static boolean isLedgerDuplicate(RuntimeException violation) {
+        String message = violation instanceof DataAccessException dae
+                ? dae.getMostSpecificCause().getMessage()
+                : violation.getMessage();
+        return message != null
+                && (message.contains("applied_operations_pkey") || message.contains("applied_operations.operation_id"));
     }
 
     private static String key(String entity, Action action, String command) {

@@ -6,7 +6,11 @@ import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Turns what became of a write into the HTTP answer, the same way for every resource. */
+/**
+ * Turns what became of a write into the HTTP answer, the same way for every resource: 201 or 200 when
+ * applied now, 202 with a {@link Receipt} when saved on this node for later, 303 when the same operation
+ * had already been applied.
+ */
 public final class WriteResponses {
 
     private WriteResponses() {}
@@ -36,6 +40,11 @@ public final class WriteResponses {
                 builder.location(URI.create(collectionPath + "/" + body.id()));
             }
             return builder.body(body);
+        }
+        if (result instanceof WriteResult.Staged staged) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .location(URI.create("/api/staging/operations/" + staged.operationId()))
+                    .body(Receipt.of(staged, collectionPath));
         }
         if (result instanceof WriteResult.AlreadyApplied already) {
             // the same operation was submitted again: point to what it wrote

@@ -1,5 +1,6 @@
 package br.com.rhp.hospital.write;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** What became of a submitted write. */
@@ -10,4 +11,11 @@ public sealed interface WriteResult {
 
     /** The ledger shows this operation took effect before: nothing was done again. */
     record AlreadyApplied(UUID operationId, UUID entityId) implements WriteResult {}
+
+    /**
+     * Saved durably on this node's disk, to be applied to the central database by the replay. Nothing is
+     * known yet about whether the hospital's rules will accept it there.
+     */
+    record Staged(UUID operationId, String entity, Action action, UUID entityId, Instant stagedAt)
+            implements WriteResult {}
 }

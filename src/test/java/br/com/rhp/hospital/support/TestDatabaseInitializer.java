@@ -1,5 +1,8 @@
 package br.com.rhp.hospital.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
@@ -17,6 +20,18 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         props.put("DATABASE_USERNAME", db.username());
         props.put("DATABASE_PASSWORD", db.password());
         props.put("NODE_ID", "no-teste");
+        try {
+            // each context stages into its own temporary folder, never into the project's ./staging
+            props.put(
+                    "STAGING_AREA_PATH",
+                    Files.createTempDirectory("hospital-staging-").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        props.put("IS_ABSOLUTE_STAGING_AREA_PATH", "true");
+        // a cold JVM on a busy CI machine can take seconds for a first write: tests of the deadline set
+        // their own, short one
+        props.put("DATABASE_WRITE_TIMEOUT", "PT30S");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", props));
     }
 }

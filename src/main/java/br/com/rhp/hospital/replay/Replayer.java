@@ -1,0 +1,265 @@
+package br.com.rhp.hospital.replay;
+
+import br.com.rhp.hospital.database.DatabaseCircuit;
+import br.com.rhp.hospital.database.DatabaseFailures;
+import br.com.rhp.hospital.database.SchemaMigrations;
+import br.com.rhp.hospital.shared.ProblemaDeDominio;
+import br.com.rhp.hospital.staging.Area;
+import br.com.rhp.hospital.staging.StagedEntry;
+import br.com.rhp.hospital.staging.StagedFile;
+import br.com.rhp.hospital.staging.StagedRecord;
+import br.com.rhp.hospital.staging.StagingStore;
+import br.com.rhp.hospital.write.Action;
+import br.com.rhp.hospital.write.Backlog;
+import br.com.rhp.hospital.write.Operation;
+import br.com.rhp.hospital.write.OperationKeys;
+import br.com.rhp.hospital.write.WriteGateway;
+import br.com.rhp.hospital.write.WriteResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains the staging area into the central database.
+ *
+ * <p>Order: every pending file of every {@code <action>/<entity>} partition, merged in the node's
+ * acceptance order (sequence). Exactly once: each operation goes through the write gateway, which applies
+ * it in one transaction with its ledger row; an operation already in the ledger is a no-op, and the file
+ * is removed only after the commit — a crash in between replays as a no-op.
+ *
+ * <p>Failures: a database that becomes unavailable stops the run and keeps everything for the next one.
+ * An unreadable file is quarantined. An operation a rule refuses goes to the conflict queue when it
+ * contradicts what is in the database (a stale version, a bed already taken: 409/412) and to quarantine
+ * otherwise (400/404/422). Later operations that touch the same records are held — left pending — so
+ * their order is never broken, and the rest continues.
+ *
+ * <p>One run at a time per node: a run asked for while another is in progress is skipped, not queued.
+ * Nodes coordinate only through the ledger, so several nodes may replay at once.
+ */
+@Component
+public class Replayer {
+
+    private static final Logger log = LoggerFactory.getLogger(Replayer.class);
+
+    private final StagingStore staging;
+    private final WriteGateway gateway;
+    private final Backlog backlog;
+    private final DatabaseCircuit circuit;
+    private final SchemaMigrations schema;
+    private final Clock clock;
+    private final int batchSize;
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile ReplayResult last;
+
+    Replayer(
+            StagingStore staging,
+            WriteGateway gateway,
+            Backlog backlog,
+            DatabaseCircuit circuit,
+            SchemaMigrations schema,
+            Clock clock,
+            @Value("${REPLAY_BATCH_SIZE:500}") int batchSize) {
+        this.staging = staging;
+        this.gateway = gateway;
+        this.backlog = backlog;
+        this.circuit = circuit;
+        this.schema = schema;
+        this.clock = clock;
+        this.batchSize = Math.max(1, batchSize);
+    }
+
+    /** The last run's result; {@code null} before the first. */
+    public ReplayResult last() {
+        return last;
+    }
+
+    /** Whether a run is in progress. */
+    public boolean running() {
+        return running.isLocked();
+    }
+
+    /** Runs the replay now, unless one is already running or the database is known to be down. */
+    public ReplayResult run(String gatilho) {
+        if (!running.tryLock()) {
+            return ReplayResult.ignorada(
+                    gatilho, ReplayResult.Resultado.IGNORADA_EM_ANDAMENTO, clock.instant(), pendentes());
+        }
+        try {
+            ReplayResult result;
+            if (circuit.isOpen() || !schema.ready()) {
+                result = ReplayResult.ignorada(
+                        gatilho, ReplayResult.Resultado.IGNORADA_BANCO_INDISPONIVEL, clock.instant(), pendentes());
+            } else {
+                result = new Run(gatilho).execute();
+            }
+            last = result;
+            if (result.aplicadas() + result.quarentena() + result.conflitos() > 0
+                    || result.resultado() != ReplayResult.Resultado.CONCLUIDA) {
+                log.info(
+                        "Replay ({}) {}: {} applied, {} already applied, {} quarantined, {} in conflict, {} held, {} left",
+                        gatilho,
+                        result.resultado(),
+                        result.aplicadas(),
+                        result.jaAplicadas(),
+                        result.quarentena(),
+                        result.conflitos(),
+                        result.retidas(),
+                        result.restantes());
+            }
+            return result;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private long pendentes() {
+        return staging.stats().pending();
+    }
+
+    /** The state of one run. */
+    private final class Run {
+        private final String gatilho;
+        private final Instant inicio = clock.instant();
+        private final Set<UUID> retidas = new HashSet<>();
+        private long aplicadas;
+        private long jaAplicadas;
+        private long quarentena;
+        private long conflitos;
+        private long retidasCount;
+
+        Run(String gatilho) {
+            this.gatilho = gatilho;
+        }
+
+        ReplayResult execute() {
+            retidas.addAll(heldKeys());
+            List<StagedFile> files = staging.files(Area.PENDING);
+            boolean interrompida = false;
+            for (int from = 0; from < files.size() && !interrompida; from += batchSize) {
+                List<StagedFile> lote = files.subList(from, Math.min(files.size(), from + batchSize));
+                List<StagedEntry> aplicados = new ArrayList<>();
+                for (StagedFile file : lote) {
+                    if (!apply(staging.read(file), aplicados)) {
+                        interrompida = true;
+                        break;
+                    }
+                }
+                concluir(aplicados);
+            }
+            return new ReplayResult(
+                    gatilho,
+                    interrompida
+                            ? ReplayResult.Resultado.INTERROMPIDA_BANCO_INDISPONIVEL
+                            : ReplayResult.Resultado.CONCLUIDA,
+                    inicio,
+                    clock.instant(),
+                    aplicadas,
+                    jaAplicadas,
+                    quarentena,
+                    conflitos,
+                    retidasCount,
+                    pendentes());
+        }
+
+        /** @return false when the database became unavailable and the run must stop */
+        private boolean apply(StagedEntry entry, List<StagedEntry> aplicados) {
+            if (entry instanceof StagedEntry.Unreadable unreadable) {
+                if (staging.quarantine(entry, "arquivo ilegível: " + unreadable.reason())) {
+                    quarentena++;
+                }
+                return true;
+            }
+            StagedRecord record = ((StagedEntry.Readable) entry).record();
+            Set<UUID> keys = OperationKeys.of(record.entityId(), record.payload());
+            if (!Collections.disjoint(keys, retidas)) {
+                retidas.addAll(keys);
+                retidasCount++;
+                return true;
+            }
+            try {
+                if (gateway.applyStaged(toOperation(record)) instanceof WriteResult.AlreadyApplied) {
+                    jaAplicadas++;
+                } else {
+                    aplicadas++;
+                }
+                aplicados.add(entry);
+                return true;
+            } catch (ProblemaDeDominio problema) {
+                String reason = problema.regra() + ": " + problema.getMessage();
+                boolean moved =
+                        problema.conflito() ? staging.conflict(entry, reason) : staging.quarantine(entry, reason);
+                if (moved) {
+                    if (problema.conflito()) {
+                        conflitos++;
+                    } else {
+                        quarentena++;
+                    }
+                }
+                retidas.addAll(keys);
+                return true;
+            } catch (RuntimeException e) {
+                if (DatabaseFailures.isUnavailable(e)) {
+                    circuit.recordUnavailable();
+                    return false;
+                }
+                log.error("Operation {} failed unexpectedly during replay; quarantined", record.operationId(), e);
+                if (staging.quarantine(
+                        entry, "erro inesperado ao aplicar: " + e.getClass().getSimpleName())) {
+                    quarentena++;
+                }
+                retidas.addAll(keys);
+                return true;
+            }
+        }
+
+        /** Removes the files of the operations the database now holds (their commits are done). */
+        private void concluir(List<StagedEntry> aplicados) {
+            if (aplicados.isEmpty()) {
+                return;
+            }
+            staging.markApplied(aplicados);
+            for (StagedEntry entry : aplicados) {
+                backlog.remove(entry.file().operationId());
+            }
+        }
+    }
+
+    /** Keys of the operations in quarantine or in conflict: what they touch stays held. */
+    private Set<UUID> heldKeys() {
+        Set<UUID> keys = new HashSet<>();
+        for (Area area : List.of(Area.QUARANTINE, Area.CONFLICTS)) {
+            for (StagedEntry entry : staging.entries(area)) {
+                if (entry instanceof StagedEntry.Readable readable) {
+                    keys.addAll(OperationKeys.of(
+                            readable.record().entityId(), readable.record().payload()));
+                }
+            }
+        }
+        return keys;
+    }
+
+    static Operation toOperation(StagedRecord r) {
+        return new Operation(
+                r.operationId(),
+                r.entity(),
+                Action.valueOf(r.action().toUpperCase(Locale.ROOT)),
+                r.command(),
+                r.entityId(),
+                r.baseVersion(),
+                r.user(),
+                r.nodeId(),
+                r.registradoEm(),
+                r.payload());
+    }
+}
