@@ -26,6 +26,9 @@ public class Leito {
     /** Staging partition key and operation entity name. */
     public static final String ENTIDADE = "leito";
 
+    /** The command of a manual status change ({@code POST /api/leitos/{id}/status}). */
+    public static final String MUDAR_STATUS = "mudar-status";
+
     @Id
     private UUID id;
 

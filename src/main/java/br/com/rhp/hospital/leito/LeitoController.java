@@ -136,7 +136,7 @@ class LeitoController {
         if (form.status() == StatusLeito.OCUPADO) {
             throw new OcupacaoManualProibida();
         }
-        var result = gateway.submit(operations.update(Leito.ENTIDADE, LeitoHandlers.MUDAR_STATUS, id, versao, form));
+        var result = gateway.submit(operations.update(Leito.ENTIDADE, Leito.MUDAR_STATUS, id, versao, form));
         return WriteResponses.updated(result, Leito.class, LeitoView::de, PATH);
     }
 

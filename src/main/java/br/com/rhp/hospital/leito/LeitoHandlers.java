@@ -16,9 +16,6 @@ import tools.jackson.databind.JsonNode;
 @Configuration(proxyBeanMethods = false)
 class LeitoHandlers {
 
-    /** The command of a manual status change ({@code POST /api/leitos/{id}/status}). */
-    static final String MUDAR_STATUS = "mudar-status";
-
     @Bean
     OperationHandler<LeitoForm> criarLeito(LeitoRepository leitos, RegrasDeLeito regras, Clock clock) {
         return OperationHandler.of(Leito.ENTIDADE, Action.CREATE, LeitoForm.class, (op, form) -> {
@@ -52,7 +49,7 @@ class LeitoHandlers {
     @Bean
     OperationHandler<MudancaDeStatusForm> mudarStatusDoLeito(LeitoRepository leitos, Clock clock) {
         return OperationHandler.of(
-                Leito.ENTIDADE, Action.UPDATE, MUDAR_STATUS, MudancaDeStatusForm.class, (op, form) -> {
+                Leito.ENTIDADE, Action.UPDATE, Leito.MUDAR_STATUS, MudancaDeStatusForm.class, (op, form) -> {
                     Leito leito = travarNaVersao(leitos, op);
                     // the change happened when the user submitted it, even if applied later from staging
                     leito.mudarStatus(form.status(), form.motivo(), op.registradoEm(), op.autoria(clock.instant()));

@@ -5,7 +5,10 @@ import br.com.rhp.hospital.shared.UuidV7;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,11 +20,28 @@ public class Operations {
     private final UuidV7 ids;
     private final NodeIdentity node;
     private final Clock clock;
+    private final Supplier<String> user;
 
+    @Autowired
     Operations(UuidV7 ids, NodeIdentity node, Clock clock) {
+        this(ids, node, clock, Operations::currentUser);
+    }
+
+    private Operations(UuidV7 ids, NodeIdentity node, Clock clock, Supplier<String> user) {
         this.ids = ids;
         this.node = node;
         this.clock = clock;
+        this.user = user;
+    }
+
+    /**
+     * The same operations, written in the name of {@code user} instead of the authenticated one: for
+     * work the service does on its own, outside any request (the sample-data loader), which must say
+     * who wrote it without pretending that someone logged in.
+     */
+    public Operations as(String user) {
+        Objects.requireNonNull(user, "user");
+        return new Operations(ids, node, clock, () -> user);
     }
 
     /** An operation that creates a new record of {@code entity}, with a new id. */
@@ -33,7 +53,7 @@ public class Operations {
                 OperationHandler.DEFAULT_CREATE,
                 ids.next(),
                 null,
-                currentUser(),
+                user.get(),
                 node.id(),
                 now(),
                 payload);
@@ -53,7 +73,7 @@ public class Operations {
                 command,
                 entityId,
                 baseVersion,
-                currentUser(),
+                user.get(),
                 node.id(),
                 now(),
                 payload);
