@@ -61,7 +61,8 @@ final class Formularios {
     }
 
     private void aplicar(Operation operation) {
-        WriteResult result = gateway.submit(operation);
+        // applied now, in the loader's transaction (all or nothing): sample data is never staged
+        WriteResult result = gateway.applyNow(operation);
         if (!(result instanceof WriteResult.Applied)) {
             // a fresh operation id cannot be in the ledger; if it is, something else is badly wrong
             throw new AmostraInvalida("operação de amostra não aplicada: " + operation.entity());

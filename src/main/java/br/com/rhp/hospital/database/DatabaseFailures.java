@@ -26,7 +26,8 @@ import org.springframework.transaction.TransactionTimedOutException;
  *
  * <p>Unavailable: connection refused or reset, connect/socket/query timeouts, pool exhausted, server
  * shutting down or starting up (SQLState class 08, 57P01–57P03), a lock or serialization failure the
- * engine asks to retry (40001, 40P01, 55P03, SQLite BUSY/LOCKED), and an I/O error of the SQLite file.
+ * engine asks to retry (40001, 40P01, 55P03, SQLite BUSY/LOCKED), an I/O error of the SQLite file, and a
+ * commit or rollback that failed on a broken connection.
  */
 public final class DatabaseFailures {
 
@@ -75,8 +76,23 @@ public final class DatabaseFailures {
             if (t instanceof SQLException sql && unavailableSql(sql)) {
                 return true;
             }
+            if (failedToFinishTransaction(t)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * A commit or rollback that failed on the connection itself: the connection broke under the
+     * transaction (the pool reports "Connection is closed" without a SQLState, and the rollback's failure
+     * replaces the original error). The outcome of a failed commit is unknown, which is safe here: a
+     * staged copy of an operation that did commit is found in the ledger and not applied twice.
+     */
+    private static boolean failedToFinishTransaction(Throwable t) {
+        boolean transactionFailure = t instanceof org.hibernate.TransactionException
+                || t instanceof org.springframework.transaction.TransactionSystemException;
+        return transactionFailure && t.getCause() instanceof SQLException;
     }
 
     private static boolean unavailableSql(SQLException sql) {

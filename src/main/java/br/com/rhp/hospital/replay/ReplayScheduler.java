@@ -25,6 +25,9 @@ class ReplayScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayScheduler.class);
 
+    /** {@code CRONTAB=off}: no scheduled runs (recovery and manual runs only). */
+    static final String OFF = "off";
+
     private final Replayer replayer;
     private final CronSchedule schedule;
     private final boolean onRecovery;
@@ -42,15 +45,19 @@ class ReplayScheduler {
         this.replayer = replayer;
         this.clock = clock;
         this.executor = executor;
-        this.schedule = CronSchedule.parse(crontab, ZoneId.of(zone));
+        this.schedule = OFF.equalsIgnoreCase(crontab.strip()) ? null : CronSchedule.parse(crontab, ZoneId.of(zone));
         this.onRecovery = onRecovery;
-        this.next = schedule.nextAfter(clock.instant());
-        log.info(
-                "Replay scheduled by CRONTAB '{}' ({}), next at {}; replay on database recovery {}",
-                schedule.expression(),
-                schedule.zone(),
-                next,
-                onRecovery ? "on" : "off");
+        this.next = schedule == null ? null : schedule.nextAfter(clock.instant());
+        if (schedule == null) {
+            log.info("Scheduled replay off (CRONTAB=off); replay on database recovery {}", onRecovery ? "on" : "off");
+        } else {
+            log.info(
+                    "Replay scheduled by CRONTAB '{}' ({}), next at {}; replay on database recovery {}",
+                    schedule.expression(),
+                    schedule.zone(),
+                    next,
+                    onRecovery ? "on" : "off");
+        }
     }
 
     /** Runs the replay if the schedule's time has come; checked every second. */

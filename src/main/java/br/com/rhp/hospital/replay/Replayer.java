@@ -188,7 +188,7 @@ public class Replayer {
                 return true;
             }
             try {
-                if (gateway.applyStaged(toOperation(record)) instanceof WriteResult.AlreadyApplied) {
+                if (gateway.applyNow(toOperation(record)) instanceof WriteResult.AlreadyApplied) {
                     jaAplicadas++;
                 } else {
                     aplicadas++;

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place where writes happen. Controllers build an {@link Operation} and {@link #submit} it;
- * the replay hands staged operations to {@link #applyStaged}; nothing else writes to the domain tables.
+ * the replay hands staged operations to {@link #applyNow}; nothing else writes to the domain tables.
  *
  * <p>An operation is applied in one transaction with its row in the {@code applied_operations} ledger:
  * either both commit or neither does, and an operation already in the ledger is not applied again.
@@ -133,10 +133,11 @@ public class WriteGateway {
     }
 
     /**
-     * Applies an operation read back from staging, now, with no fallback: the replay decides what a
-     * failure means.
+     * Applies an operation now, in the caller's transaction if there is one, with no staging fallback:
+     * the caller decides what a failure means. For the replay (operations read back from staging) and for
+     * loading sample data.
      */
-    public WriteResult applyStaged(Operation operation) {
+    public WriteResult applyNow(Operation operation) {
         return applyOnce(operation);
     }
 

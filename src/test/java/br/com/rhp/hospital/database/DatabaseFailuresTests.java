@@ -35,6 +35,14 @@ class DatabaseFailuresTests {
     }
 
     @Test
+    void aRollbackThatFailsOnABrokenConnectionIsUnavailability() {
+        var rollback = new org.hibernate.TransactionException(
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed"));
+        assertThat(DatabaseFailures.isUnavailable(new RuntimeException(rollback)))
+                .isTrue();
+    }
+
+    @Test
     void constraintViolationsAndBadSqlAreNotUnavailability() {
         var duplicate = new DataIntegrityViolationException("dup", new SQLException("duplicate key", "23505"));
         assertThat(DatabaseFailures.isUnavailable(duplicate)).isFalse();

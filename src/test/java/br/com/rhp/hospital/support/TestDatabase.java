@@ -34,17 +34,24 @@ public final class TestDatabase {
 
     /** A new, empty database of the engine under test. */
     public static Database create() {
+        return isPostgres() ? createPostgres() : createSqlite();
+    }
+
+    /** A new, empty PostgreSQL database on the embedded server. */
+    public static Database createPostgres() {
         String name = "hospital_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        if (isPostgres()) {
-            EmbeddedPostgres server = postgres();
-            try (Connection c = server.getPostgresDatabase().getConnection();
-                    Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create test database " + name, e);
-            }
-            return new Database(server.getJdbcUrl("postgres", name), "postgres", "postgres", server.getPort());
+        EmbeddedPostgres server = postgres();
+        try (Connection c = server.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
         }
+        return new Database(server.getJdbcUrl("postgres", name), "postgres", "postgres", server.getPort(), name);
+    }
+
+    private static Database createSqlite() {
+        String name = "hospital_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try {
             Path dir = Files.createTempDirectory("hospital-sqlite-");
             dir.toFile().deleteOnExit();
@@ -53,7 +60,8 @@ public final class TestDatabase {
                             + "?journal_mode=WAL&synchronous=FULL&busy_timeout=5000&foreign_keys=true",
                     "",
                     "",
-                    -1);
+                    -1,
+                    name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,5 +87,11 @@ public final class TestDatabase {
     }
 
     /** Connection settings of one test database. */
-    public record Database(String url, String username, String password, int port) {}
+    public record Database(String url, String username, String password, int port, String name) {
+
+        /** A connection straight to the database, past any proxy: "another node" writing meanwhile. */
+        public java.sql.Connection connect() throws SQLException {
+            return java.sql.DriverManager.getConnection(url, username, password);
+        }
+    }
 }
