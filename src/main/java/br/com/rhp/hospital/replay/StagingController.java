@@ -77,7 +77,7 @@ class StagingController {
             Instant bancoDesde,
             long pendentes,
             long pendentesBytes,
-            Map<String, Map<String, Long>> pendentesPorAcaoEEntidade,
+            Map<String, Map<String, Long>> pendentesPorAcao,
             Instant pendenteMaisAntigo,
             long pendenteMaisAntigoSegundos,
             long quarentena,
