@@ -8,6 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.rhp.hospital.HospitalApplication;
+import br.com.rhp.hospital.atendimento.AtendimentoForm;
+import br.com.rhp.hospital.atendimento.Carater;
+import br.com.rhp.hospital.atendimento.Financiamento;
+import br.com.rhp.hospital.atendimento.Procedencia;
+import br.com.rhp.hospital.atendimento.TipoAtendimento;
 import br.com.rhp.hospital.database.DatabaseCircuit;
 import br.com.rhp.hospital.staging.Area;
 import br.com.rhp.hospital.staging.StagingStore;
@@ -28,12 +34,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -343,6 +353,90 @@ class OutageIntegrationTests {
                     .isEqualTo(1);
         }
         assertThat(staging.stats().pending()).isZero();
+    }
+
+    @Test
+    void twoNodesAdmittingIntoOneBedOfflineLeaveTheLaterInTheConflictQueue() throws Exception {
+        Hospital h = new Hospital(mvc);
+        String unidade = h.unidade();
+        String leito = h.leito(unidade);
+        String paciente1 = h.paciente();
+        String paciente2 = h.paciente();
+        // node 2: another application on the same database, through its own network path
+        try (TcpProxy proxy2 = new TcpProxy(database.port());
+                ConfigurableApplicationContext no2 = segundoNo(proxy2)) {
+            proxy.refuse();
+            proxy2.refuse();
+            String operacao1 = campo(
+                    post("/api/atendimentos", Hospital.internacao(paciente1, leito))
+                            .andExpect(status().isAccepted())
+                            .andReturn(),
+                    "$.operation_id");
+            WriteResult staged2 = no2.getBean(WriteGateway.class)
+                    .submit(no2.getBean(Operations.class)
+                            .as("enfermeira.no2")
+                            .create(
+                                    "atendimento",
+                                    new AtendimentoForm(
+                                            UUID.fromString(paciente2),
+                                            TipoAtendimento.INTERNACAO,
+                                            Carater.URGENCIA,
+                                            Procedencia.DEMANDA_ESPONTANEA,
+                                            null,
+                                            null,
+                                            UUID.fromString(leito),
+                                            null,
+                                            Financiamento.SUS,
+                                            null,
+                                            null,
+                                            null)));
+            assertThat(staged2).isInstanceOf(WriteResult.Staged.class);
+
+            // node 2 reaches the database first and replays: its patient gets the bed
+            proxy2.forward();
+            DatabaseCircuit circuito2 = no2.getBean(DatabaseCircuit.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !circuito2.isOpen());
+            ReplayResult replay2 = no2.getBean(Replayer.class).run("teste");
+            // applied by the replay, or by node 2's own attempt abandoned at the deadline: once either way
+            assertThat(replay2.aplicadas() + replay2.jaAplicadas()).isEqualTo(1);
+
+            // node 1 replays later: the bed is taken, its admission waits for a person in the conflict queue
+            restaurar();
+            ReplayResult replay = replayer.run("teste");
+            assertThat(replay.conflitos()).isEqualTo(1);
+            recibo(operacao1)
+                    .andExpect(jsonPath("$.status").value("CONFLICT"))
+                    .andExpect(jsonPath("$.motivo").value(org.hamcrest.Matchers.startsWith("LeitoOcupado")));
+            h.get("/api/leitos/" + leito + "/ocupacao")
+                    .andExpect(jsonPath("$.ocupacao.paciente_id").value(paciente2));
+            assertThat(linhas("SELECT COUNT(*) FROM ocupacao WHERE leito_id = ? AND fim IS NULL", leito))
+                    .isEqualTo(1);
+        }
+    }
+
+    private ConfigurableApplicationContext segundoNo(TcpProxy proxy2) throws Exception {
+        Map<String, Object> props = new HashMap<>();
+        props.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + proxy2.port() + "/" + database.name());
+        props.put("DATABASE_USERNAME", database.username());
+        props.put("DATABASE_PASSWORD", database.password());
+        props.put("NODE_ID", "no-2");
+        props.put(
+                "STAGING_AREA_PATH",
+                Files.createTempDirectory("hospital-staging-no2-").toString());
+        props.put("IS_ABSOLUTE_STAGING_AREA_PATH", "true");
+        props.put("server.port", "0");
+        props.put("CRONTAB", "off");
+        props.put("REPLAY_ON_RECOVERY", "false");
+        props.put("DATABASE_CONNECT_TIMEOUT_SECONDS", "1");
+        props.put("DATABASE_SOCKET_TIMEOUT_SECONDS", "2");
+        props.put("DATABASE_CONNECT_TIMEOUT_MS", "1000");
+        props.put("DATABASE_RETRY_INTERVAL", "PT1S");
+        props.put("DATABASE_PROBE_INTERVAL", "PT0.5S");
+        props.put("DATABASE_WRITE_TIMEOUT", "PT0.5S");
+        props.put("DATABASE_POOL_SIZE", "2");
+        return new SpringApplicationBuilder(HospitalApplication.class)
+                .properties(props)
+                .run();
     }
 
     @Autowired
