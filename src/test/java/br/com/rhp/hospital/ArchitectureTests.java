@@ -1,0 +1,90 @@
+package br.com.rhp.hospital;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages depend only in the intended direction: domain → write path → staging; replay → staging
+ * and the write path; staging knows nothing of the hospital; shared knows no feature.
+ */
+class ArchitectureTests {
+
+    private static final String[] DOMINIO = {
+        "..hospital.unidade..",
+        "..hospital.leito..",
+        "..hospital.paciente..",
+        "..hospital.profissional..",
+        "..hospital.atendimento.."
+    };
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("br.com.rhp.hospital");
+
+    @Test
+    void stagingKnowsNothingOfTheHospitalNorOfTheWritePath() {
+        noClasses()
+                .that()
+                .resideInAPackage("..hospital.staging..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(DOMINIO, "..hospital.write..", "..hospital.replay..", "..hospital.web.."))
+                .check(CLASSES);
+    }
+
+    @Test
+    void writePathKnowsNoDomainPackage() {
+        noClasses()
+                .that()
+                .resideInAPackage("..hospital.write..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(DOMINIO, "..hospital.replay.."))
+                .check(CLASSES);
+    }
+
+    @Test
+    void domainWritesOnlyThroughTheWritePath() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(DOMINIO)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..hospital.staging..", "..hospital.replay..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedKnowsNoFeature() {
+        noClasses()
+                .that()
+                .resideInAPackage("..hospital.shared..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(
+                        DOMINIO,
+                        "..hospital.write..",
+                        "..hospital.staging..",
+                        "..hospital.replay..",
+                        "..hospital.web..",
+                        "..hospital.security.."))
+                .check(CLASSES);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("br.com.rhp.hospital.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = new String[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}
