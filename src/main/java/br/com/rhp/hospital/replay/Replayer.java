@@ -58,7 +58,9 @@ public class Replayer {
     private final DatabaseCircuit circuit;
     private final SchemaMigrations schema;
     private final Clock clock;
+    /** Operations read, and applied together in one transaction when safe, per step of a run. */
     private final int batchSize;
+
     private final ReentrantLock running = new ReentrantLock();
     private volatile ReplayResult last;
 
@@ -69,7 +71,7 @@ public class Replayer {
             DatabaseCircuit circuit,
             SchemaMigrations schema,
             Clock clock,
-            @Value("${REPLAY_BATCH_SIZE:500}") int batchSize) {
+            @Value("${REPLAY_BATCH_SIZE:200}") int batchSize) {
         this.staging = staging;
         this.gateway = gateway;
         this.backlog = backlog;
@@ -148,11 +150,14 @@ public class Replayer {
             boolean interrompida = false;
             for (int from = 0; from < files.size() && !interrompida; from += batchSize) {
                 List<StagedFile> lote = files.subList(from, Math.min(files.size(), from + batchSize));
+                List<StagedEntry> entries = lote.stream().map(staging::read).toList();
                 List<StagedEntry> aplicados = new ArrayList<>();
-                for (StagedFile file : lote) {
-                    if (!apply(staging.read(file), aplicados)) {
-                        interrompida = true;
-                        break;
+                if (!applyTogether(entries, aplicados)) {
+                    for (StagedEntry entry : entries) {
+                        if (!apply(entry, aplicados)) {
+                            interrompida = true;
+                            break;
+                        }
                     }
                 }
                 concluir(aplicados);
@@ -170,6 +175,39 @@ public class Replayer {
                     conflitos,
                     retidasCount,
                     pendentes());
+        }
+
+        /**
+         * The fast path: when every entry of the batch is readable and none is held, applies them all in
+         * one transaction.
+         *
+         * @return whether it did; if not, nothing was applied and the entries go one by one
+         */
+        private boolean applyTogether(List<StagedEntry> entries, List<StagedEntry> aplicados) {
+            List<Operation> operations = new ArrayList<>(entries.size());
+            for (StagedEntry entry : entries) {
+                if (!(entry instanceof StagedEntry.Readable readable)) {
+                    return false;
+                }
+                StagedRecord record = readable.record();
+                if (!Collections.disjoint(OperationKeys.of(record.entityId(), record.payload()), retidas)) {
+                    return false;
+                }
+                operations.add(toOperation(record));
+            }
+            try {
+                for (WriteResult result : gateway.applyNowTogether(operations)) {
+                    if (result instanceof WriteResult.AlreadyApplied) {
+                        jaAplicadas++;
+                    } else {
+                        aplicadas++;
+                    }
+                }
+            } catch (RuntimeException e) {
+                return false; // one of them failed: the one-by-one pass finds which, and why
+            }
+            aplicados.addAll(entries);
+            return true;
         }
 
         /** @return false when the database became unavailable and the run must stop */
