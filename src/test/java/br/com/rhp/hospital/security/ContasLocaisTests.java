@@ -69,6 +69,17 @@ class ContasLocaisTests {
     }
 
     @Test
+    void rejectsTwoAccountsWhoseNamesDifferOnlyInCase() {
+        // the account store folds case at login: "Maria" and "maria" would be one login with two passwords
+        assertThatThrownBy(() -> ler("maria:" + HASH + ":RECEPCAO;Maria:" + HASH + ":MEDICO"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> ContasLocais.ler("Chefe:" + HASH + ":MEDICO", "chefe", "uma senha longa", BCRYPT))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("also in HOSPITAL_USERS");
+    }
+
+    @Test
     void rejectsAMalformedEntry() {
         assertThatThrownBy(() -> ler("maria:" + HASH))
                 .isInstanceOf(IllegalStateException.class)
