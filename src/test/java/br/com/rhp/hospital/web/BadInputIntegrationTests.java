@@ -329,6 +329,29 @@ class BadInputIntegrationTests {
     }
 
     @Test
+    void rejectsASortThatIsAnExpressionRatherThanFieldsNamingSort() throws Exception {
+        // a sort is a list of fields; anything else would reach the query as an order-by expression
+        invalido(hospital.get("/api/unidades?sort=nome;DROP TABLE unidade"), "sort");
+        invalido(hospital.get("/api/unidades?sort=codigo,asc&sort=length(nome)"), "sort");
+        invalido(hospital.get("/api/atendimentos?sort=inicio desc--"), "sort");
+        invalido(hospital.get("/api/altas?sort=(select 1)"), "sort");
+        // fields with their direction stay fine
+        hospital.get("/api/unidades?sort=nome,desc&sort=codigo").andExpect(status().isOk());
+        hospital.get("/api/atendimentos?sort=inicio,ASC").andExpect(status().isOk());
+    }
+
+    @Test
+    void rejectsAPageNumberNoDatabaseCanReachNamingPage() throws Exception {
+        invalido(hospital.get("/api/unidades?page=2147483647"), "page");
+        invalido(hospital.get("/api/pacientes?page=99999999&size=200"), "page");
+        invalido(hospital.get("/api/transferencias?page=1000000000"), "page");
+        // far, but reachable: an empty page
+        hospital.get("/api/unidades?page=100000&size=200")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.itens").isEmpty());
+    }
+
+    @Test
     void toleratesOutOfRangePagingWithoutError() throws Exception {
         hospital.get("/api/unidades?page=-1&size=0").andExpect(status().isOk());
         hospital.get("/api/unidades?page=abc&size=xyz").andExpect(status().isOk());
