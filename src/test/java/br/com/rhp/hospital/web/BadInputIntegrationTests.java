@@ -20,6 +20,7 @@ import br.com.rhp.hospital.support.Ids;
 import br.com.rhp.hospital.support.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -365,6 +366,22 @@ class BadInputIntegrationTests {
         problema(hospital.get("/api/nada-aqui"), 404, "RecursoInexistente");
         problema(hospital.get("/api/unidades/" + ID + "/nada"), 404, "RecursoInexistente");
         problema(hospital.get("/nada-aqui"), 404, "RecursoInexistente");
+    }
+
+    @Test
+    void answers400ProblemToAPathTheFirewallRefuses() throws Exception {
+        // encoded slashes, dot segments, path parameters and encoded percent signs are how path
+        // traversal and filter bypasses are tried; they are refused before anything else runs
+        for (String path : List.of(
+                "/api/unidades/..%2F..%2Fetc%2Fpasswd",
+                "/api/unidades/%2e%2e/%2e%2e/actuator/prometheus",
+                "/api/../actuator/prometheus",
+                "/api/unidades;jsessionid=1",
+                "/api/unidades/%25",
+                "/api/unidades/%00")) {
+            problema(mvc.perform(get(URI.create(path)).with(Hospital.ADMIN)), 400, "RequisicaoRejeitada");
+            problema(mvc.perform(get(URI.create(path))), 400, "RequisicaoRejeitada");
+        }
     }
 
     @Test
