@@ -27,6 +27,8 @@ final class ContasLocais {
     private ContasLocais() {}
 
     static List<UserDetails> ler(String usuarios, String adminUser, String adminPassword, PasswordEncoder encoder) {
+        // keyed by the folded name: the in-memory store looks users up ignoring case, so "Maria" and
+        // "maria" would be one login with two passwords
         Map<String, UserDetails> contas = new LinkedHashMap<>();
         if (usuarios != null && !usuarios.isBlank()) {
             for (String entrada : usuarios.split(";")) {
@@ -34,7 +36,7 @@ final class ContasLocais {
                     continue;
                 }
                 UserDetails conta = conta(entrada.strip());
-                if (contas.put(conta.getUsername(), conta) != null) {
+                if (contas.put(chave(conta.getUsername()), conta) != null) {
                     throw new IllegalStateException(
                             "HOSPITAL_USERS: account '" + conta.getUsername() + "' appears twice");
                 }
@@ -51,11 +53,11 @@ final class ContasLocais {
             if (adminPassword.length() < 12) {
                 throw new IllegalStateException("HOSPITAL_ADMIN_PASSWORD must have at least 12 characters");
             }
-            if (contas.containsKey(nome)) {
+            if (contas.containsKey(chave(nome))) {
                 throw new IllegalStateException("HOSPITAL_ADMIN_USER '" + nome + "' is also in HOSPITAL_USERS");
             }
             contas.put(
-                    nome,
+                    chave(nome),
                     User.withUsername(nome)
                             .password(encoder.encode(adminPassword))
                             .roles(Papel.ADMIN.name())
@@ -93,6 +95,10 @@ final class ContasLocais {
             }
         }
         return User.withUsername(nome).password(hash).roles(papeis).build();
+    }
+
+    private static String chave(String nome) {
+        return nome.toLowerCase(Locale.ROOT);
     }
 
     private static void validarNome(String nome, String chave) {

@@ -11,9 +11,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as problem details in Portuguese. */
+/** 401, 403 and requests refused by the firewall as problem details in Portuguese. */
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
@@ -45,6 +46,21 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
                         "AcessoNegado",
                         "Acesso negado",
                         "Seu perfil não tem permissão para esta operação."));
+    }
+
+    /**
+     * A request the firewall refused (encoded slashes, dot segments, path parameters…): refused
+     * before authentication, so it is a 400 whoever sends it.
+     */
+    void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(
+                response,
+                Problemas.de(
+                        HttpStatus.BAD_REQUEST,
+                        "RequisicaoRejeitada",
+                        "Requisição rejeitada",
+                        "O endereço ou os cabeçalhos da requisição contêm caracteres ou sequências não permitidos."));
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

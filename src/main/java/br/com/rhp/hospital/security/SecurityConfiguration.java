@@ -29,6 +29,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -168,6 +169,12 @@ class SecurityConfiguration {
     @Bean
     ProblemAuthenticationHandlers problemAuthenticationHandlers(JsonMapper json) {
         return new ProblemAuthenticationHandlers(json);
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemAuthenticationHandlers handlers) {
+        // without it a refused path is a bare 400 with no body
+        return handlers::rejected;
     }
 
     private static String[] nomes(Papel... papeis) {

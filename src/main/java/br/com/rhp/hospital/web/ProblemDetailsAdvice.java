@@ -150,6 +150,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             circuit.recordUnavailable();
             return indisponivel(circuit.retryAfterSeconds());
         }
+        RequestBodyLimitFilter.BodyTooLarge tooLarge = corpoGrandeDemais(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(RequestBodyLimitFilter.problema(tooLarge.maxBytes()));
+        }
         log.error("Unexpected error answering a request", e);
         HttpStatusCode status = HttpStatus.INTERNAL_SERVER_ERROR;
         return ResponseEntity.status(status)
@@ -199,7 +204,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a chunked body over the limit fails while being read: the size, not the JSON, is what is wrong
+        RequestBodyLimitFilter.BodyTooLarge tooLarge = corpoGrandeDemais(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(RequestBodyLimitFilter.problema(tooLarge.maxBytes()));
+        }
         return ResponseEntity.badRequest().body(Problemas.dadosInvalidos(List.of(erroDeLeitura(e))));
+    }
+
+    private static RequestBodyLimitFilter.BodyTooLarge corpoGrandeDemais(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RequestBodyLimitFilter.BodyTooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -61,16 +61,38 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        HttpStatus status = HttpStatus.CONTENT_TOO_LARGE;
-        ProblemDetail problem = Problemas.de(
-                status,
-                "CorpoGrandeDemais",
-                "Requisição grande demais",
-                "O corpo da requisição excede o limite de " + maxBytes + " bytes.");
-        response.setStatus(status.value());
+        ProblemDetail problem = problema(maxBytes);
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    static ProblemDetail problema(long maxBytes) {
+        return Problemas.de(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "CorpoGrandeDemais",
+                "Requisição grande demais",
+                "O corpo da requisição excede o limite de " + maxBytes + " bytes.");
+    }
+
+    /**
+     * Thrown while reading a body that turns out larger than the limit (sent chunked, so its size was
+     * not declared). Whoever reads the body sees it as the cause of its failure; {@link
+     * ProblemDetailsAdvice} answers it with 413, because the response may already be written and
+     * committed by the time this filter gets control back.
+     */
+    static final class BodyTooLarge extends IOException {
+        private final long maxBytes;
+
+        BodyTooLarge(long maxBytes) {
+            super("request body exceeds " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        long maxBytes() {
+            return maxBytes;
+        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -121,7 +143,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
                 count += n;
                 if (count > maxBytes) {
                     exceeded = true;
-                    throw new IOException("request body exceeds " + maxBytes + " bytes");
+                    throw new BodyTooLarge(maxBytes);
                 }
             }
 

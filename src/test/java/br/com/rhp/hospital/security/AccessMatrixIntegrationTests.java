@@ -1,0 +1,278 @@
+package br.com.rhp.hospital.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import br.com.rhp.hospital.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The access matrix, written out here on its own so that any change to {@link SecurityConfiguration}
+ * that moves a role in or out of an endpoint breaks this test.
+ *
+ * <p>"Allowed" means the request passed the security layer: any answer but 401 or 403 (and never a
+ * 5xx). The requests carry an empty body and an id that does not exist, so an allowed call ends in
+ * 400, 404 or 428 and writes nothing.
+ */
+@IntegrationTest
+class AccessMatrixIntegrationTests {
+
+    /** An id that exists nowhere: an allowed request on it is a 404 or a validation error. */
+    private static final String ID = "01936f3e-0000-7000-8000-00000000abcd";
+
+    /**
+     * Who may call what. Columns: ADMIN, RECEPCAO, ENFERMAGEM, MEDICO, GESTAO_LEITOS, HIGIENIZACAO;
+     * {@code x} allowed, {@code -} refused with 403. Anonymous callers get 401 on every line.
+     *
+     * <p>HIGIENIZACAO sees units and beds and changes bed status, and never reaches anything that
+     * names a patient (census, bed occupancy, patients, encounters, transfers, discharges,
+     * professionals).
+     */
+    private static final String MATRIZ = """
+            # method path                               A R E M G H
+            GET    /api/unidades                        x x x x x x
+            POST   /api/unidades                        x - - - x -
+            GET    /api/unidades/{id}                   x x x x x x
+            PATCH  /api/unidades/{id}                   x - - - x -
+            GET    /api/unidades/{id}/censo             x x x x x -
+            GET    /api/leitos                          x x x x x x
+            POST   /api/leitos                          x - - - x -
+            GET    /api/leitos/{id}                     x x x x x x
+            PATCH  /api/leitos/{id}                     x - - - x -
+            POST   /api/leitos/{id}/status              x - x - x x
+            GET    /api/leitos/{id}/ocupacao            x x x x x -
+            GET    /api/pacientes                       x x x x x -
+            POST   /api/pacientes                       x x - - - -
+            GET    /api/pacientes/{id}                  x x x x x -
+            PATCH  /api/pacientes/{id}                  x x - - - -
+            POST   /api/pacientes/{id}/anulacao         x x - - - -
+            GET    /api/profissionais                   x x x x x -
+            POST   /api/profissionais                   x - - - - -
+            GET    /api/profissionais/{id}              x x x x x -
+            PATCH  /api/profissionais/{id}              x - - - - -
+            GET    /api/atendimentos                    x x x x x -
+            POST   /api/atendimentos                    x x - x x -
+            GET    /api/atendimentos/{id}               x x x x x -
+            POST   /api/atendimentos/{id}/cancelamento  x x - x x -
+            GET    /api/atendimentos/{id}/leitos        x x x x x -
+            GET    /api/transferencias                  x x x x x -
+            POST   /api/transferencias                  x - x x x -
+            GET    /api/transferencias/{id}             x x x x x -
+            GET    /api/altas                           x x x x x -
+            POST   /api/altas                           x - x x - -
+            GET    /api/altas/{id}                      x x x x x -
+            GET    /api/staging                         x - - - - -
+            GET    /api/staging/operations              x - - - - -
+            GET    /api/staging/operations/{id}         x x x x x x
+            GET    /api/staging/operations/{id}/conteudo x - - - - -
+            POST   /api/staging/operations/{id}/retry   x - - - - -
+            POST   /api/staging/operations/{id}/discard x - - - - -
+            POST   /api/staging/replay                  x - - - - -
+            """;
+
+    /** The order of the role columns of {@link #MATRIZ}. */
+    private static final Papel[] COLUNAS = {
+        Papel.ADMIN, Papel.RECEPCAO, Papel.ENFERMAGEM, Papel.MEDICO, Papel.GESTAO_LEITOS, Papel.HIGIENIZACAO
+    };
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    record Linha(HttpMethod method, String path, Set<Papel> permitidos) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static List<Linha> linhas() {
+        List<Linha> linhas = new ArrayList<>();
+        for (String line : MATRIZ.strip().split("\n")) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.strip().split("\\s+");
+            assertThat(cols).as("line of the matrix: %s", line).hasSize(2 + COLUNAS.length);
+            Set<Papel> permitidos = EnumSet.noneOf(Papel.class);
+            for (int i = 0; i < COLUNAS.length; i++) {
+                String marca = cols[2 + i];
+                assertThat(marca).as("mark in: %s", line).isIn("x", "-");
+                if (marca.equals("x")) {
+                    permitidos.add(COLUNAS[i]);
+                }
+            }
+            linhas.add(new Linha(HttpMethod.valueOf(cols[0]), cols[1], permitidos));
+        }
+        return linhas;
+    }
+
+    static Stream<Arguments> casos() {
+        List<Arguments> casos = new ArrayList<>();
+        for (Linha linha : linhas()) {
+            casos.add(Arguments.of(linha.method(), linha.path(), "anônimo", 401));
+            for (Papel papel : Papel.values()) {
+                casos.add(Arguments.of(
+                        linha.method(),
+                        linha.path(),
+                        papel.name(),
+                        linha.permitidos().contains(papel) ? 0 : 403));
+            }
+        }
+        return casos.stream();
+    }
+
+    /** expected: 401, 403, or 0 for "allowed" (anything but 401/403, and not a 5xx). */
+    @ParameterizedTest(name = "{0} {1} as {2} → {3}")
+    @MethodSource("casos")
+    void enforcesTheAccessMatrix(HttpMethod method, String path, String quem, int esperado) throws Exception {
+        RequestPostProcessor identidade =
+                quem.equals("anônimo") ? anonymous() : user("u-" + quem).roles(quem);
+        MockHttpServletRequestBuilder req =
+                request(method, path.replace("{id}", ID)).with(identidade);
+        if (method != HttpMethod.GET) {
+            req.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        int status = mvc.perform(req).andReturn().getResponse().getStatus();
+        if (esperado == 0) {
+            assertThat(status)
+                    .as("%s %s as %s must pass the security layer", method, path, quem)
+                    .isNotIn(401, 403)
+                    .isLessThan(500);
+        } else {
+            assertThat(status).as("%s %s as %s", method, path, quem).isEqualTo(esperado);
+        }
+    }
+
+    @Test
+    void matrixListsEveryApiEndpointOfTheApplication() {
+        Set<String> mapeados = new TreeSet<>();
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(p -> p.startsWith("/api/"))
+                        .forEach(p -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(m -> mapeados.add(m.name() + " " + p))));
+        Set<String> naMatriz = new TreeSet<>();
+        linhas().forEach(l -> naMatriz.add(l.method().name() + " " + l.path()));
+        assertThat(mapeados)
+                .as("every /api endpoint must have its line in the matrix (and no line may be stale)")
+                .isEqualTo(naMatriz);
+    }
+
+    @Test
+    void anonymousGets401ProblemWithBasicChallenge() throws Exception {
+        mvc.perform(get("/api/pacientes"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", startsWith("Basic ")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401))
+                .andExpect(jsonPath("$.regra").value("NaoAutenticado"))
+                .andExpect(jsonPath("$.title").value("Autenticação necessária"))
+                .andExpect(jsonPath("$.detail").value(containsString("usuário e senha")));
+    }
+
+    @Test
+    void anonymousGets401EvenOnAnUnknownApiPath() throws Exception {
+        // an unknown path must not tell a stranger whether it exists
+        mvc.perform(get("/api/nada-aqui"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.regra").value("NaoAutenticado"));
+    }
+
+    @Test
+    void refusedRoleGets403ProblemInPortuguese() throws Exception {
+        mvc.perform(get("/api/pacientes").with(user("h").roles("HIGIENIZACAO")))
+                .andExpect(status().isForbidden())
+                .andExpect(header().doesNotExist("WWW-Authenticate"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(403))
+                .andExpect(jsonPath("$.regra").value("AcessoNegado"))
+                .andExpect(jsonPath("$.title").value("Acesso negado"))
+                .andExpect(jsonPath("$.detail").value(containsString("não tem permissão")));
+    }
+
+    @Test
+    void userWithoutAnyRoleOfTheHospitalIsRefused() throws Exception {
+        mvc.perform(get("/api/unidades").with(user("x").roles("VISITANTE")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.regra").value("AcessoNegado"));
+    }
+
+    @Test
+    void healthApiDescriptionAndDocsArePublic() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+        mvc.perform(get("/openapi.json")).andExpect(status().isOk());
+        int docs = mvc.perform(get("/docs")).andReturn().getResponse().getStatus();
+        assertThat(docs).as("/docs for an anonymous caller").isBetween(200, 399);
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+    }
+
+    @Test
+    void prometheusNeedsALogin() throws Exception {
+        mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.regra").value("NaoAutenticado"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Papel.class,
+            names = {"ADMIN"},
+            mode = EnumSource.Mode.EXCLUDE)
+    void prometheusIsRefusedToEveryRoleButAdmin(Papel papel) throws Exception {
+        mvc.perform(get("/actuator/prometheus").with(user("u").roles(papel.name())))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.regra").value("AcessoNegado"));
+    }
+
+    @Test
+    void prometheusIsOpenToAdmin() throws Exception {
+        mvc.perform(get("/actuator/prometheus").with(user("a").roles("ADMIN"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void otherActuatorEndpointsNeedAdmin() throws Exception {
+        mvc.perform(get("/actuator/info")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/info").with(user("g").roles("GESTAO_LEITOS")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/info").with(user("a").roles("ADMIN"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void everyRoleOfTheMatrixIsARoleOfTheHospital() {
+        assertThat(Arrays.asList(COLUNAS)).containsExactlyInAnyOrder(Papel.values());
+    }
+}
