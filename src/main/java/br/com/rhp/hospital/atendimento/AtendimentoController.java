@@ -93,7 +93,7 @@ class AtendimentoController {
             @RequestParam(name = "unidade_id", required = false) UUID unidadeId,
             @RequestParam(required = false) TipoAtendimento tipo,
             @RequestParam(required = false) StatusAtendimento status,
-            @PageableDefault(sort = "inicio", direction = Sort.Direction.DESC) Pageable pagina) {
+            @PageableDefault(size = 50, sort = "inicio", direction = Sort.Direction.DESC) Pageable pagina) {
         Specification<Atendimento> filtro = (root, query, cb) -> cb.conjunction();
         if (pacienteId != null) {
             filtro = filtro.and((root, query, cb) -> cb.equal(root.get("pacienteId"), pacienteId));

@@ -64,7 +64,7 @@ class EventoController {
     Pagina<TransferenciaView> transferencias(
             @RequestParam(name = "atendimento_id", required = false) UUID atendimentoId,
             @RequestParam(name = "paciente_id", required = false) UUID pacienteId,
-            @PageableDefault(sort = "ocorridoEm", direction = Sort.Direction.DESC) Pageable pagina) {
+            @PageableDefault(size = 50, sort = "ocorridoEm", direction = Sort.Direction.DESC) Pageable pagina) {
         return Pagina.de(
                 transferencias.findAll(doAtendimentoOuPaciente(atendimentoId, pacienteId), pagina),
                 TransferenciaView::de);
@@ -88,7 +88,7 @@ class EventoController {
     Pagina<AltaView> altas(
             @RequestParam(name = "atendimento_id", required = false) UUID atendimentoId,
             @RequestParam(name = "paciente_id", required = false) UUID pacienteId,
-            @PageableDefault(sort = "ocorridoEm", direction = Sort.Direction.DESC) Pageable pagina) {
+            @PageableDefault(size = 50, sort = "ocorridoEm", direction = Sort.Direction.DESC) Pageable pagina) {
         return Pagina.de(altas.findAll(doAtendimentoOuPaciente(atendimentoId, pacienteId), pagina), AltaView::de);
     }
 

@@ -69,7 +69,7 @@ class UnidadeController {
             @RequestParam(required = false) Boolean ativo,
             @RequestParam(name = "unidade_pai_id", required = false) UUID unidadePaiId,
             @RequestParam(required = false) String busca,
-            @PageableDefault(sort = "codigo", direction = Sort.Direction.ASC) Pageable pagina) {
+            @PageableDefault(size = 50, sort = "codigo", direction = Sort.Direction.ASC) Pageable pagina) {
         Specification<Unidade> filtro = (root, query, cb) -> cb.conjunction();
         if (tipo != null) {
             filtro = filtro.and((root, query, cb) -> cb.equal(root.get("tipo"), tipo));
@@ -81,9 +81,16 @@ class UnidadeController {
             filtro = filtro.and((root, query, cb) -> cb.equal(root.get("unidadePaiId"), unidadePaiId));
         }
         if (busca != null && !busca.isBlank()) {
-            String termo = "%" + busca.strip().toLowerCase(Locale.ROOT) + "%";
-            filtro = filtro.and((root, query, cb) ->
-                    cb.or(cb.like(cb.lower(root.get("nome")), termo), cb.like(cb.lower(root.get("codigo")), termo)));
+            // % and _ typed by the user are searched for literally, not as wildcards
+            String literal = busca.strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_");
+            String termo = "%" + literal + "%";
+            filtro = filtro.and((root, query, cb) -> cb.or(
+                    cb.like(cb.lower(root.get("nome")), termo, '\\'),
+                    cb.like(cb.lower(root.get("codigo")), termo, '\\')));
         }
         return Pagina.de(unidades.findAll(filtro, pagina), UnidadeView::de);
     }

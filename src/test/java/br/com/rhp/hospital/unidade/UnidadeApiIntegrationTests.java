@@ -231,6 +231,16 @@ class UnidadeApiIntegrationTests {
     }
 
     @Test
+    void searchesPercentAndUnderscoreLiterallyAndPagesBy50() throws Exception {
+        criar(Ids.codigo("LIT"), "");
+        mvc.perform(get("/api/unidades").param("busca", "%").with(GESTOR))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total_itens").value(0));
+        mvc.perform(get("/api/unidades").with(GESTOR))
+                .andExpect(jsonPath("$.tamanho").value(50));
+    }
+
+    @Test
     void rejectsSortingByUnknownField() throws Exception {
         mvc.perform(get("/api/unidades").param("sort", "nao_existe").with(GESTOR))
                 .andExpect(status().isBadRequest())
