@@ -43,6 +43,21 @@ class HttpBasicIntegrationTests {
         registry.add("HOSPITAL_USERS", () -> maria + " ; " + jose);
         registry.add("HOSPITAL_ADMIN_USER", () -> "chefe-ti");
         registry.add("HOSPITAL_ADMIN_PASSWORD", () -> SENHA_ADMIN);
+        registry.add("CORS_ALLOWED_ORIGINS", () -> "https://intranet.rhp.com.br, https://leitos.rhp.com.br");
+    }
+
+    @Test
+    void browsersFromConfiguredOriginsMayCallTheApiAndOthersMayNot() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options("/api/pacientes")
+                        .header("Origin", "https://leitos.rhp.com.br")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "authorization, content-type"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Access-Control-Allow-Origin", "https://leitos.rhp.com.br"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options("/api/pacientes")
+                        .header("Origin", "https://outro-site.example")
+                        .header("Access-Control-Request-Method", "POST"))
+                .andExpect(status().isForbidden());
     }
 
     @Autowired
