@@ -110,10 +110,12 @@ public class WriteGateway {
      */
     public WriteResult submit(Operation operation) {
         handlerFor(operation);
-        JsonNode payload = payloadTree(operation);
-        var keys = OperationKeys.of(operation.entityId(), payload);
-        if (circuit.isOpen() || !schema.ready() || backlog.holdsAny(keys)) {
-            return stage(operation, payload, keys);
+        if (circuit.isOpen() || !schema.ready()) {
+            return stage(operation);
+        }
+        // the keys are worth computing only while this node holds staged work
+        if (!backlog.isEmpty() && backlog.holdsAny(OperationKeys.of(operation.entityId(), payloadTree(operation)))) {
+            return stage(operation);
         }
         try {
             WriteResult result = liveWrites.run(() -> applyOnce(operation));
@@ -130,7 +132,7 @@ public class WriteGateway {
                     "Database unavailable ({}): operation {} staged",
                     e.getClass().getSimpleName(),
                     operation.operationId());
-            return stage(operation, payload, keys);
+            return stage(operation);
         }
     }
 
@@ -185,7 +187,8 @@ public class WriteGateway {
         return ledger.existsById(operationId);
     }
 
-    private WriteResult stage(Operation operation, JsonNode payload, Set<UUID> keys) {
+    private WriteResult stage(Operation operation) {
+        JsonNode payload = payloadTree(operation);
         StagingReceipt receipt = staging.stage(new OperationToStage(
                 operation.operationId(),
                 operation.entity(),
@@ -197,7 +200,7 @@ public class WriteGateway {
                 ocorridoEm(payload),
                 operation.registradoEm(),
                 payload));
-        backlog.add(operation.operationId(), keys);
+        backlog.add(operation.operationId(), OperationKeys.of(operation.entityId(), payload));
         return new WriteResult.Staged(
                 operation.operationId(),
                 operation.entity(),
