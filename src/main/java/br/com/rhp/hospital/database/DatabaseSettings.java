@@ -50,11 +50,18 @@ class DatabaseSettings implements BeanPostProcessor, EnvironmentAware {
                 prepareSqlite(hikari, url);
             } else if (url.startsWith("jdbc:postgresql:")) {
                 hikari.setMaximumPoolSize(postgresPoolSize);
-                hikari.addDataSourceProperty("connectTimeout", connectTimeoutSeconds);
-                hikari.addDataSourceProperty("loginTimeout", connectTimeoutSeconds);
-                hikari.addDataSourceProperty("socketTimeout", socketTimeoutSeconds);
-                hikari.addDataSourceProperty("tcpKeepAlive", true);
+                // as strings: the driver reads only the String entries of its Properties and silently
+                // ignores an Integer or a Boolean
+                hikari.addDataSourceProperty("connectTimeout", String.valueOf(connectTimeoutSeconds));
+                hikari.addDataSourceProperty("loginTimeout", String.valueOf(connectTimeoutSeconds));
+                hikari.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeoutSeconds));
+                hikari.addDataSourceProperty("tcpKeepAlive", "true");
                 hikari.addDataSourceProperty("ApplicationName", "hospital-api");
+                // LGPD: without this the driver quotes the values of a failed statement in its exception
+                // messages ("Key (cpf)=(…) already exists", "Batch entry 0 insert … values ('Maria…')"),
+                // and Hibernate logs those messages. The constraint name, which the write gateway needs to
+                // name the rule, stays in the message.
+                hikari.addDataSourceProperty("logServerErrorDetail", "false");
             }
         }
         return bean;
