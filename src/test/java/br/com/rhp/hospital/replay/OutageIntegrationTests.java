@@ -424,7 +424,7 @@ class OutageIntegrationTests {
                 "STAGING_AREA_PATH",
                 Files.createTempDirectory("hospital-staging-no2-").toString());
         props.put("IS_ABSOLUTE_STAGING_AREA_PATH", "true");
-        props.put("server.port", "0");
+        props.put("SERVER_PORT", "0");
         props.put("CRONTAB", "off");
         props.put("REPLAY_ON_RECOVERY", "false");
         props.put("DATABASE_CONNECT_TIMEOUT_SECONDS", "1");
