@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -299,6 +300,15 @@ final class RecordCodec {
         for (String name : cipher.propertyNames()) {
             if (!CIPHER_FIELDS.contains(name)) {
                 throw new Invalid("unexpected field payload_cipher." + safe(name));
+            }
+        }
+        for (String name : List.of("alg", "key_id", "iv", "ciphertext")) {
+            JsonNode value = cipher.get(name);
+            if (value == null || value.isMissingNode()) {
+                throw new Invalid("missing field payload_cipher." + name);
+            }
+            if (!value.isString()) {
+                throw new Invalid("payload_cipher." + name + " must be a string");
             }
         }
         if (!StagingEncryption.ALGORITHM.equals(text(cipher, "alg"))) {

@@ -243,11 +243,24 @@ class EncryptedStagingTests {
         ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
         ((ObjectNode) json.get("payload_cipher")).put("iv", "AAAA");
         Files.write(file, JSON.writeValueAsBytes(json));
+        Path second = root.resolve(store.stage(create("paciente", PATIENT)).relativePath());
+        ObjectNode other = (ObjectNode) JSON.readTree(second.toFile());
+        other.set("payload", JSON.readTree(PATIENT));
+        Files.write(second, JSON.writeValueAsBytes(other));
+        Path third = root.resolve(store.stage(create("paciente", PATIENT)).relativePath());
+        ObjectNode noKeyId = (ObjectNode) JSON.readTree(third.toFile());
+        ((ObjectNode) noKeyId.get("payload_cipher")).remove("key_id");
+        Files.write(third, JSON.writeValueAsBytes(noKeyId));
 
-        assertThat(store.pending().get(0))
-                .isInstanceOfSatisfying(
-                        StagedEntry.Unreadable.class,
-                        e -> assertThat(e.reason()).isEqualTo("payload_cipher.iv must be 12 bytes"));
+        List<StagedEntry> pending = store.pending();
+
+        assertThat(pending)
+                .map(e -> ((StagedEntry.Unreadable) e).reason())
+                .containsExactly(
+                        "payload_cipher.iv must be 12 bytes",
+                        // a clear payload beside the cipher block is not accepted either
+                        "unexpected field payload",
+                        "missing field payload_cipher.key_id");
     }
 
     private static StagedRecord readable(StagedEntry entry) {
