@@ -40,6 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Journal {
 
+    /** The version of the journal's lines; independent of the staged records' version. */
+    static final int LINE_FORMAT_VERSION = 1;
+
     static final String DIRECTORY = "journal";
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
     private static final Pattern FILE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}\\.jsonl");
@@ -215,7 +218,7 @@ final class Journal {
 
     private ObjectNode toJson(Line line) {
         ObjectNode node = mapper.createObjectNode();
-        node.put("format_version", RecordCodec.FORMAT_VERSION);
+        node.put("format_version", LINE_FORMAT_VERSION);
         node.put("event", line.event().name());
         node.put(
                 "operation_id",
@@ -234,9 +237,7 @@ final class Journal {
     private Line parse(String text) {
         try {
             JsonNode node = mapper.readTree(text);
-            if (node == null
-                    || !node.isObject()
-                    || node.path("format_version").asInt(-1) != RecordCodec.FORMAT_VERSION) {
+            if (node == null || !node.isObject() || node.path("format_version").asInt(-1) != LINE_FORMAT_VERSION) {
                 return null;
             }
             return new Line(

@@ -8,8 +8,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -20,15 +25,45 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes and reads the JSON of a staged record, format version 1. Reading is strict: a file is either a
- * complete record of a known version or it is refused with a reason. Reasons never quote the content,
- * which may hold patient data.
+ * Writes and reads the JSON of a staged record. Version 1 keeps the payload in clear; version 2 keeps it
+ * as AES-256-GCM ciphertext ({@code payload_cipher}), authenticated together with the record's metadata,
+ * so that neither can be altered, nor a payload moved into another record, without the file becoming
+ * unreadable. A writer with a key writes version 2, without one version 1; a reader reads both.
+ *
+ * <p>Reading is strict: a file is either a complete record of a known version or it is refused with a
+ * reason. Reasons never quote the content, which may hold patient data.
  */
 final class RecordCodec {
 
-    static final int FORMAT_VERSION = 1;
+    /** Payload in clear. */
+    static final int CLEAR = 1;
 
-    private static final Set<String> FIELDS = Set.of(
+    /** Payload encrypted. */
+    static final int ENCRYPTED = 2;
+
+    /** The newest version this code knows. */
+    static final int FORMAT_VERSION = ENCRYPTED;
+
+    private static final Set<String> METADATA = Set.of(
+            "format_version",
+            "operation_id",
+            "node_id",
+            "sequence",
+            "entity",
+            "action",
+            "command",
+            "entity_id",
+            "base_version",
+            "user",
+            "ocorrido_em",
+            "registrado_em",
+            "staged_at");
+
+    private static final Set<String> CIPHER_FIELDS = Set.of("alg", "key_id", "iv", "ciphertext");
+
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{8}");
+
+    private static final Set<String> FIELDS_V1 = Set.of(
             "format_version",
             "operation_id",
             "node_id",
@@ -44,12 +79,25 @@ final class RecordCodec {
             "staged_at",
             "payload");
 
+    private static final Set<String> FIELDS_V2 = union(METADATA, Set.of("payload_cipher"));
+
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
+    private final StagingEncryption encryption;
+
+    RecordCodec(StagingEncryption encryption) {
+        this.encryption = Objects.requireNonNull(encryption, "encryption");
+    }
+
+    /** The version {@link #encode} writes. */
+    int writeVersion() {
+        return encryption.enabled() ? ENCRYPTED : CLEAR;
+    }
 
     /** Either a record or the reason it could not be read. */
     record Decoded(StagedRecord record, String reason) {
@@ -63,10 +111,35 @@ final class RecordCodec {
         return mapper;
     }
 
-    /** UTF-8 JSON, pretty-printed for the people who open these files, ending with a line break. */
+    /**
+     * UTF-8 JSON, pretty-printed for the people who open these files, ending with a line break; the
+     * version is {@link #writeVersion()}, whatever the record says.
+     */
     byte[] encode(StagedRecord r) {
+        int version = writeVersion();
+        ObjectNode node = metadata(r, version);
+        if (version == CLEAR) {
+            node.set("payload", r.payload());
+        } else {
+            byte[] plaintext = mapper.writeValueAsBytes(r.payload());
+            StagingEncryption.Sealed sealed = encryption.seal(plaintext, aad(node));
+            ObjectNode cipher = node.putObject("payload_cipher");
+            cipher.put("alg", StagingEncryption.ALGORITHM);
+            cipher.put("key_id", sealed.keyId());
+            cipher.put("iv", Base64.getEncoder().encodeToString(sealed.iv()));
+            cipher.put("ciphertext", Base64.getEncoder().encodeToString(sealed.ciphertext()));
+        }
+        byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+        byte[] withNewline = new byte[json.length + 1];
+        System.arraycopy(json, 0, withNewline, 0, json.length);
+        withNewline[json.length] = '\n';
+        return withNewline;
+    }
+
+    /** The fields replay needs without the payload, in the documented order. */
+    private ObjectNode metadata(StagedRecord r, int version) {
         ObjectNode node = mapper.createObjectNode();
-        node.put("format_version", r.formatVersion());
+        node.put("format_version", version);
         node.put("operation_id", r.operationId().toString());
         node.put("node_id", r.nodeId());
         node.put("sequence", r.sequence());
@@ -87,12 +160,16 @@ final class RecordCodec {
         }
         node.put("registrado_em", r.registradoEm().toString());
         node.put("staged_at", r.stagedAt().toString());
-        node.set("payload", r.payload());
-        byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
-        byte[] withNewline = new byte[json.length + 1];
-        System.arraycopy(json, 0, withNewline, 0, json.length);
-        withNewline[json.length] = '\n';
-        return withNewline;
+        return node;
+    }
+
+    /**
+     * The additional authenticated data of an encrypted payload: the record's metadata (format version
+     * and operation id included) as compact JSON in the documented order, so that the ciphertext only
+     * opens inside the record it was written for, with the metadata it was written with.
+     */
+    private byte[] aad(ObjectNode metadata) {
+        return mapper.writeValueAsBytes(metadata);
     }
 
     Decoded decode(byte[] bytes) {
@@ -128,17 +205,19 @@ final class RecordCodec {
         }
     }
 
-    private static StagedRecord record(JsonNode root) {
-        JsonNode version = required(root, "format_version");
-        if (!version.isIntegralNumber() || !version.canConvertToInt()) {
+    private StagedRecord record(JsonNode root) {
+        JsonNode versionNode = required(root, "format_version");
+        if (!versionNode.isIntegralNumber() || !versionNode.canConvertToInt()) {
             throw new Invalid("format_version must be an integer");
         }
-        if (version.intValue() != FORMAT_VERSION) {
+        int version = versionNode.intValue();
+        if (version != CLEAR && version != ENCRYPTED) {
             throw new Invalid(
-                    "unknown format_version " + version.intValue() + "; this reader knows only " + FORMAT_VERSION);
+                    "unknown format_version " + version + "; this reader knows " + CLEAR + " and " + ENCRYPTED);
         }
+        Set<String> fields = version == CLEAR ? FIELDS_V1 : FIELDS_V2;
         for (String name : root.propertyNames()) {
-            if (!FIELDS.contains(name)) {
+            if (!fields.contains(name)) {
                 throw new Invalid("unexpected field " + safe(name));
             }
         }
@@ -177,12 +256,8 @@ final class RecordCodec {
         if (command.isBlank() || user.isBlank()) {
             throw new Invalid("command and user must not be blank");
         }
-        JsonNode payload = required(root, "payload");
-        if (payload.isNull()) {
-            throw new Invalid("payload must not be null");
-        }
-        return new StagedRecord(
-                FORMAT_VERSION,
+        StagedRecord metadata = new StagedRecord(
+                version,
                 uuid(root, "operation_id"),
                 node,
                 sequence.longValue(),
@@ -195,7 +270,92 @@ final class RecordCodec {
                 instant(root, "ocorrido_em", true),
                 instant(root, "registrado_em", false),
                 instant(root, "staged_at", false),
+                null);
+        JsonNode payload = version == CLEAR ? required(root, "payload") : decrypt(root, metadata);
+        if (payload.isNull()) {
+            throw new Invalid("payload must not be null");
+        }
+        return new StagedRecord(
+                metadata.formatVersion(),
+                metadata.operationId(),
+                metadata.nodeId(),
+                metadata.sequence(),
+                metadata.entity(),
+                metadata.action(),
+                metadata.command(),
+                metadata.entityId(),
+                metadata.baseVersion(),
+                metadata.user(),
+                metadata.ocorridoEm(),
+                metadata.registradoEm(),
+                metadata.stagedAt(),
                 payload);
+    }
+
+    private JsonNode decrypt(JsonNode root, StagedRecord metadata) {
+        JsonNode cipher = required(root, "payload_cipher");
+        if (!cipher.isObject()) {
+            throw new Invalid("payload_cipher must be an object");
+        }
+        for (String name : cipher.propertyNames()) {
+            if (!CIPHER_FIELDS.contains(name)) {
+                throw new Invalid("unexpected field payload_cipher." + safe(name));
+            }
+        }
+        for (String name : List.of("alg", "key_id", "iv", "ciphertext")) {
+            JsonNode value = cipher.get(name);
+            if (value == null || value.isMissingNode()) {
+                throw new Invalid("missing field payload_cipher." + name);
+            }
+            if (!value.isString()) {
+                throw new Invalid("payload_cipher." + name + " must be a string");
+            }
+        }
+        if (!StagingEncryption.ALGORITHM.equals(text(cipher, "alg"))) {
+            throw new Invalid("payload_cipher.alg must be " + StagingEncryption.ALGORITHM);
+        }
+        String keyId = text(cipher, "key_id");
+        if (!KEY_ID.matcher(keyId).matches()) {
+            throw new Invalid("payload_cipher.key_id must be 8 lower-case hex digits");
+        }
+        byte[] iv = base64(cipher, "iv");
+        if (iv.length != StagingEncryption.IV_BYTES) {
+            throw new Invalid("payload_cipher.iv must be " + StagingEncryption.IV_BYTES + " bytes");
+        }
+        byte[] ciphertext = base64(cipher, "ciphertext");
+        if (ciphertext.length < StagingEncryption.TAG_BITS / 8) {
+            throw new Invalid("payload_cipher.ciphertext is shorter than its authentication tag");
+        }
+        byte[] plaintext;
+        try {
+            plaintext = encryption.open(keyId, iv, ciphertext, aad(metadata(metadata, ENCRYPTED)));
+        } catch (StagingEncryption.CannotOpen e) {
+            throw new Invalid(e.getMessage());
+        }
+        try {
+            JsonNode payload = mapper.readTree(plaintext);
+            if (payload == null || payload.isMissingNode()) {
+                throw new Invalid("the decrypted payload is empty");
+            }
+            return payload;
+        } catch (JacksonException e) {
+            // authenticated, so written by a faulty writer rather than damaged: still never quote it
+            throw new Invalid("the decrypted payload is not valid JSON");
+        }
+    }
+
+    private static byte[] base64(JsonNode root, String field) {
+        try {
+            return Base64.getDecoder().decode(text(root, field));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("payload_cipher." + field + " is not valid base64");
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static JsonNode required(JsonNode root, String field) {

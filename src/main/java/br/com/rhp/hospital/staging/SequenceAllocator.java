@@ -22,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SequenceAllocator {
 
+    /** The version of {@code sequence.json}; independent of the staged records' version. */
+    static final int STATE_FORMAT_VERSION = 1;
+
     static final String FILE = "sequence.json";
     static final long BLOCK = 1000;
     private static final Logger log = LoggerFactory.getLogger(SequenceAllocator.class);
@@ -55,7 +58,7 @@ final class SequenceAllocator {
             JsonNode version = state == null ? null : state.get("format_version");
             if (version == null || !version.isIntegralNumber()) {
                 log.warn("{} is damaged; the sequence continues after the highest one on disk", FILE);
-            } else if (version.intValue() != RecordCodec.FORMAT_VERSION) {
+            } else if (version.intValue() != STATE_FORMAT_VERSION) {
                 throw new IllegalStateException(FILE + " has format_version " + version.intValue()
                         + ", which this version of hospital-api does not know; it was written by a newer version");
             } else if (state.path("reserved_until").canConvertToExactIntegral()) {
@@ -86,7 +89,7 @@ final class SequenceAllocator {
 
     private void reserve(long until) throws IOException {
         ObjectNode state = mapper.createObjectNode();
-        state.put("format_version", RecordCodec.FORMAT_VERSION);
+        state.put("format_version", STATE_FORMAT_VERSION);
         state.put("reserved_until", until);
         byte[] bytes = mapper.writeValueAsBytes(state);
         Path tmp = file.resolveSibling(FILE + FileNames.TMP_SUFFIX);

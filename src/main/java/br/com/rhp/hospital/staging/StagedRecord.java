@@ -5,9 +5,10 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The content of a staged file, format version 1 (docs/STAGING-FORMAT.md describes each field).
+ * The content of a staged file (docs/STAGING-FORMAT.md describes each field), with the payload in clear
+ * whatever the version of the file: an encrypted payload is decrypted when the file is read.
  *
- * @param formatVersion always {@link StagingStore#FORMAT_VERSION} for a record that could be read
+ * @param formatVersion the version of the file: 1 (payload in clear on disk) or 2 (payload encrypted)
  * @param operationId the key of the {@code applied_operations} ledger
  * @param nodeId the node that accepted the write
  * @param sequence the node's acceptance order, unique per staging area

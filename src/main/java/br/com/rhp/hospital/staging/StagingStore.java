@@ -94,14 +94,21 @@ import tools.jackson.databind.node.ObjectNode;
  *       #pending}, {@link #markApplied}, {@link #quarantine}, …) may run beside {@code stage}, but the caller
  *       runs one replayer (or administrator action) at a time; they never hold a lock that {@code stage}
  *       waits for during I/O.
- *   <li>Payloads are kept as given, in clear; the folders are private to the service account (0700, files
- *       0600) where POSIX permissions exist.
+ *   <li>Payloads are encrypted (AES-256-GCM, format version 2) when a key is configured, else kept in
+ *       clear (version 1); either way the folders are private to the service account (0700, files 0600)
+ *       where POSIX permissions exist.
  * </ul>
  */
 public final class StagingStore {
 
-    /** The format version this code writes and the only one it reads. */
+    /**
+     * The newest format version of staged records: this code writes it when an encryption key is
+     * configured (version 1 without one) and reads it and version 1.
+     */
     public static final int FORMAT_VERSION = RecordCodec.FORMAT_VERSION;
+
+    /** The version of reason files; independent of the staged records' version. */
+    static final int REASON_FORMAT_VERSION = 1;
 
     /** Larger files are refused as unreadable rather than read into memory. */
     static final int MAX_RECORD_BYTES = 32 * 1024 * 1024;
@@ -117,15 +124,18 @@ public final class StagingStore {
     private final String nodeId;
     private final Clock clock;
     private final StagingDisk disk;
-    private final RecordCodec codec = new RecordCodec();
+    private final RecordCodec codec;
     private final StagingIndex index = new StagingIndex();
     private final Set<Path> durableDirectories = ConcurrentHashMap.newKeySet();
     private final Object sequenceLock = new Object();
     private final Journal journal;
     private final SequenceAllocator sequences;
 
-    private StagingStore(StagingSettings settings, String nodeId, Clock clock, StagingDisk disk) throws IOException {
+    private StagingStore(
+            StagingSettings settings, StagingEncryption encryption, String nodeId, Clock clock, StagingDisk disk)
+            throws IOException {
         this.settings = settings;
+        this.codec = new RecordCodec(encryption);
         this.root = settings.root();
         this.nodeId = nodeId;
         this.clock = clock;
@@ -148,12 +158,28 @@ public final class StagingStore {
      * @throws IllegalStateException when the area cannot be created, written or flushed, with the reason
      */
     public static StagingStore open(StagingSettings settings, String nodeId, Clock clock) {
-        return open(settings, nodeId, clock, null);
+        return open(settings, StagingEncryption.disabled(), nodeId, clock, null);
+    }
+
+    /**
+     * As {@link #open(StagingSettings, String, Clock)}, encrypting payloads with the current key of {@code
+     * encryption} (format version 2) when it has one.
+     */
+    public static StagingStore open(
+            StagingSettings settings, StagingEncryption encryption, String nodeId, Clock clock) {
+        return open(settings, encryption, nodeId, clock, null);
     }
 
     /** As {@link #open(StagingSettings, String, Clock)}, on the given disk ({@code null}: the real one). */
     static StagingStore open(StagingSettings settings, String nodeId, Clock clock, StagingDisk disk) {
+        return open(settings, StagingEncryption.disabled(), nodeId, clock, disk);
+    }
+
+    /** As {@link #open(StagingSettings, StagingEncryption, String, Clock)}, on the given disk. */
+    static StagingStore open(
+            StagingSettings settings, StagingEncryption encryption, String nodeId, Clock clock, StagingDisk disk) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(encryption, "encryption");
         Objects.requireNonNull(clock, "clock");
         if (nodeId == null || !FileNames.NODE.matcher(nodeId).matches()) {
             throw new IllegalArgumentException("node id must match " + FileNames.NODE + ": " + nodeId);
@@ -165,7 +191,7 @@ public final class StagingStore {
             for (Path directory : created) {
                 actual.syncDirectory(directory.getParent());
             }
-            StagingStore store = new StagingStore(settings, nodeId, clock, actual);
+            StagingStore store = new StagingStore(settings, encryption, nodeId, clock, actual);
             store.tightenRootPermissions();
             return store;
         } catch (IOException | UncheckedIOException e) {
@@ -213,7 +239,7 @@ public final class StagingStore {
             stagedAt = clock.instant();
         }
         StagedRecord record = new StagedRecord(
-                FORMAT_VERSION,
+                codec.writeVersion(),
                 operation.operationId(),
                 nodeId,
                 sequence,
@@ -750,7 +776,7 @@ public final class StagingStore {
 
     private void writeReason(Path entry, UUID operationId, Area area, String reason, Instant at) throws IOException {
         ObjectNode node = codec.mapper().createObjectNode();
-        node.put("format_version", FORMAT_VERSION);
+        node.put("format_version", REASON_FORMAT_VERSION);
         node.put("operation_id", operationId == null ? null : operationId.toString());
         node.put("area", area.directory());
         node.put("reason", reason);

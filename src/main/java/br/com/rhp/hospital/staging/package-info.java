@@ -16,9 +16,11 @@
  * unique even within one millisecond or after the clock steps back, because the per-node sequence is; the
  * operation id makes a file findable without reading it.
  *
- * <p><b>Format.</b> UTF-8 JSON, {@code format_version} 1; readers refuse any other version. Every field is
- * described in {@code docs/STAGING-FORMAT.md}, which also states what durability holds on Linux and on
- * Windows.
+ * <p><b>Format.</b> UTF-8 JSON. {@code format_version} 2 when a key is configured: the payload is
+ * AES-256-GCM ciphertext authenticated together with the clear metadata ({@link
+ * br.com.rhp.hospital.staging.StagingEncryption}); 1 without a key: the payload in clear. Readers read both
+ * and refuse any other version. Every field is described in {@code docs/STAGING-FORMAT.md}, which also
+ * states key rotation and what durability holds on Linux and on Windows.
  *
  * <p>This package depends on no domain package and not on the write path: it stores entity, action and
  * command names, ids and a JSON payload.
