@@ -266,7 +266,7 @@ class OutageIntegrationTests {
         Files.writeString(
                 arquivoVersao,
                 Files.readString(arquivoVersao, StandardCharsets.UTF_8)
-                        .replaceFirst("\"format_version\"\\s*:\\s*1", "\"format_version\" : 99"),
+                        .replaceFirst("\"format_version\"\\s*:\\s*\\d+", "\"format_version\" : 99"),
                 StandardCharsets.UTF_8);
 
         restaurar();

@@ -29,6 +29,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
             throw new UncheckedIOException(e);
         }
         props.put("IS_ABSOLUTE_STAGING_AREA_PATH", "true");
+        // staged forms encrypted as in production, with a key made for this context
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        props.put("STAGING_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(key));
         // a cold JVM on a busy CI machine can take seconds for a first write: tests of the deadline set
         // their own, short one
         props.put("DATABASE_WRITE_TIMEOUT", "PT30S");
