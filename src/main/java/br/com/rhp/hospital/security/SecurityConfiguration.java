@@ -51,8 +51,12 @@ class SecurityConfiguration {
     private static final String[] TODOS = nomes(Papel.values());
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers handlers) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
+    SecurityFilterChain api(
+            HttpSecurity http, ProblemAuthenticationHandlers handlers, AuthenticationManager authenticationManager)
+            throws Exception {
+        // our manager, with the cache of verified credentials: HTTP Basic must not pay bcrypt per request
+        http.authenticationManager(authenticationManager)
+                .csrf(AbstractHttpConfigurer::disable)
                 .cors(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("hospital-api").authenticationEntryPoint(handlers))
