@@ -144,6 +144,10 @@ class NoSecretsInRepositoryTests {
                 .containsExactly("value for spring.datasource.password");
 
         assertThat(regras(".env.example", "HOSPITAL_ADMIN_PASSWORD=")).isEmpty();
+        assertThat(regras(".env.example", "# STAGING_ENCRYPTION_KEY_FILE=/etc/hospital-api/staging.key"))
+                .isEmpty();
+        assertThat(regras(".env.example", "STAGING_ENCRYPTION_KEY=" + "c2VncmVkby1kZS10ZXN0ZQ=="))
+                .containsExactly("value for STAGING_ENCRYPTION_KEY");
         assertThat(regras(".env.example", "DATABASE_PASSWORD=''")).isEmpty();
         assertThat(regras("application.properties", "spring.datasource.password=${DATABASE_PASSWORD:}"))
                 .isEmpty();
@@ -218,6 +222,9 @@ class NoSecretsInRepositoryTests {
 
     private static boolean nomeDeSegredo(String chave) {
         String c = chave.toUpperCase(Locale.ROOT);
+        if (c.endsWith("_FILE") || c.endsWith("_PATH")) {
+            return false; // where a secret is kept (a path), not the secret
+        }
         return c.contains("PASSWORD") || c.contains("SECRET") || c.contains("KEY") || c.contains("SENHA");
     }
 
