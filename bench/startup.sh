@@ -94,6 +94,7 @@ clk_tck=$(getconf CLK_TCK)
 stamp=$(date +%Y-%m-%d-%H%M%S)
 mkdir -p "$root/bench/results"
 csv=$root/bench/results/startup-$stamp.csv
+evidence_root=$root/bench/results/startup-$stamp
 echo "variant,run,ready_s,cpu_s,idle_mb,load_mb,peak_mb,post_per_s,ok,loadavg1" >"$csv"
 
 recommended_opts=$(sed -n "s/^DEFAULT_JAVA_OPTS='\(.*\)'$/\1/p" "$root/deploy/hospital-api.sh")
@@ -157,8 +158,17 @@ stop_server() {
     local waited=0
     while kill -0 "$pid" 2>/dev/null && [ $waited -lt 300 ]; do sleep 0.1; waited=$((waited + 1)); done
     kill -0 "$pid" 2>/dev/null && { log "no exit 30 s after SIGTERM: killing"; kill -KILL "$pid" 2>/dev/null || true; }
-    wait "$pid" 2>/dev/null || true
+    exit_status=0
+    wait "$pid" 2>/dev/null || exit_status=$?
     pid=
+}
+
+# Keeps the evidence of a failed run (its log, any JVM crash file) beside the raw figures.
+keep_evidence() {
+    local dir=$1 dest=$2
+    mkdir -p "$dest"
+    cp "$dir"/out.log "$dir"/curl.err "$dir"/hs_err_pid*.log "$dest"/ 2>/dev/null || true
+    log "evidence kept in $dest"
 }
 
 # One run: sets result to "ready cpu idle load peak rate ok loadavg", or returns non-zero. Not called
@@ -172,7 +182,7 @@ one_run() {
         SERVER_PORT="$port" "${launch_env[@]}" "${launch[@]}") >"$dir/out.log" 2>&1 &
     pid=$!
     while :; do
-        if ! kill -0 "$pid" 2>/dev/null; then log "$name run $run: the process died; its log:"; tail -n 30 "$dir/out.log" >&2; pid=; return 1; fi
+        if ! kill -0 "$pid" 2>/dev/null; then stop_server; log "$name run $run: the process ended before it was ready (exit status $exit_status)"; keep_evidence "$dir" "$evidence_root/$name-run$run"; return 1; fi
         body=$(curl -s -m 1 "http://127.0.0.1:$port/actuator/health" || true)
         case "$body" in *'"status":"UP"'*) break ;; esac
         if [ $(( $(now_ms) - t0 )) -gt 180000 ]; then log "$name run $run: not UP after 180 s"; stop_server; return 1; fi
@@ -190,10 +200,19 @@ one_run() {
     ok=$(grep -c '^201$' <<<"$codes" || true)
     rate=$(awk -v n="$requests" -v ms=$((l1 - l0)) 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }')
     sleep 2
+    if ! kill -0 "$pid" 2>/dev/null; then
+        stop_server
+        log "$name run $run: the process ended during the load (exit status $exit_status) after $ok of $requests POSTs"
+        keep_evidence "$dir" "$evidence_root/$name-run$run"
+        return 1
+    fi
     load_kb=$(status_kb "$pid" VmRSS)
     peak_kb=$(status_kb "$pid" VmHWM)
     stop_server
-    [ "$ok" -eq "$requests" ] || log "$name run $run: only $ok of $requests POSTs answered 201 (see $dir/out.log)"
+    if [ "$ok" -ne "$requests" ]; then
+        log "$name run $run: only $ok of $requests POSTs answered 201"
+        keep_evidence "$dir" "$evidence_root/$name-run$run"
+    fi
     result="$ready $cpu $(mb "$idle_kb") $(mb "$load_kb") $(mb "$peak_kb") $rate $ok $la"
 }
 
@@ -217,17 +236,23 @@ for name in $variants; do
         [ "$name" = recommended ] && prepare_note=$p
     fi
     results=()
+    failed=0
     for ((r = 1; r <= runs; r++)); do
         if [ $(( $(date +%s) - started_at )) -gt "$deadline" ]; then log "deadline of $deadline s reached: stopping here"; out_of_time=true; break; fi
         if one_run "$name" "$r"; then
             log "$name run $r: ready/cpu/idle/load/peak/rate/ok/loadavg = $result"
             results+=("$result")
             echo "$name,$r,${result// /,}" >>"$csv"
+        else
+            failed=$((failed + 1))
+            echo "$name,$r,failed" >>"$csv"
         fi
     done
     [ ${#results[@]} -gt 0 ] || { log "$name: no successful run"; continue; }
     col() { printf '%s\n' "${results[@]}" | awk -v c="$1" '{ print $c }'; }
-    rows+=("| $name | $describe | $(col 1 | median) ($(col 1 | range)) | $(col 2 | median) | $(col 3 | median) | $(col 4 | median) | $(col 5 | median) | $(col 6 | median) | $(col 8 | median) |")
+    note=
+    [ "$failed" -gt 0 ] && note=" ($failed of $((failed + ${#results[@]})) runs failed, not counted)"
+    rows+=("| $name | $describe$note | $(col 1 | median) ($(col 1 | range)) | $(col 2 | median) | $(col 3 | median) | $(col 4 | median) | $(col 5 | median) | $(col 6 | median) | $(col 8 | median) |")
 done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 

@@ -103,19 +103,27 @@ if (-not (Test-Path -LiteralPath $app)) {
 }
 if (-not (Test-Path -LiteralPath $jsa) -and -not (Test-Path -LiteralPath $failed)) {
     Say "training run for the class-data-sharing archive (once per version; log: $dir\training.log)"
-    # A scratch folder and a scratch SQLite file, without the node's database or accounts.
+    # In a scratch folder with only the system's variables (so: a scratch SQLite file and staging
+    # area, no accounts, no database server); it must not touch the node's data, even while it runs.
     $scratch = Join-Path $dir "training.$PID"
     New-Item -ItemType Directory -Force -Path $scratch | Out-Null
-    $hidden = @('DATABASE_URL', 'DATABASE_USERNAME', 'DATABASE_PASSWORD', 'SQLITE_PATH',
-        'HOSPITAL_USERS', 'HOSPITAL_ADMIN_USER', 'HOSPITAL_ADMIN_PASSWORD', 'SERVER_PORT')
+    $keep = @('PATH', 'PATHEXT', 'SYSTEMROOT', 'WINDIR', 'SYSTEMDRIVE', 'COMSPEC', 'TEMP', 'TMP',
+        'USERPROFILE', 'LOCALAPPDATA', 'APPDATA', 'PROGRAMDATA', 'COMPUTERNAME', 'USERNAME',
+        'NUMBER_OF_PROCESSORS', 'PROCESSOR_ARCHITECTURE', 'OS')
     $saved = @{}
-    foreach ($v in $hidden) { $saved[$v] = [Environment]::GetEnvironmentVariable($v); [Environment]::SetEnvironmentVariable($v, $null) }
+    foreach ($item in @(Get-ChildItem env:)) {
+        if ($keep -notcontains $item.Name.ToUpperInvariant()) {
+            $saved[$item.Name] = $item.Value
+            [Environment]::SetEnvironmentVariable($item.Name, $null)
+        }
+    }
     $env:SERVER_PORT = '0'
     try {
         $code = Invoke-Java ($optList + @("-XX:ArchiveClassesAtExit=$jsa.tmp", '-Dspring.context.exit=onRefresh', '-jar', $app)) `
             $scratch (Join-Path $dir 'training.log')
     } finally {
-        foreach ($v in $hidden) { [Environment]::SetEnvironmentVariable($v, $saved[$v]) }
+        [Environment]::SetEnvironmentVariable('SERVER_PORT', $null)
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
     }
     if ($code -eq 0 -and (Test-Path -LiteralPath "$jsa.tmp")) {
         Move-Item -Force -LiteralPath "$jsa.tmp" -Destination $jsa

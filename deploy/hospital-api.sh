@@ -118,14 +118,14 @@ prepare() {
     fi
     if [ ! -f "$jsa" ] && [ ! -f "$dir/cds-failed" ]; then
         say "training run for the class-data-sharing archive (once per version; log: $dir/training.log)"
-        # In a scratch directory on a scratch SQLite file, without the node's database or accounts:
-        # the run stops right after the context refresh and must not touch real data or a server.
+        # In a scratch directory, with an empty environment (so: a scratch SQLite file and staging
+        # area, no accounts, no database server): the run stops right after the context refresh,
+        # and must touch neither the node's data nor a server, even while the node is running.
         scratch=$dir/training.$$
         rm -rf "$scratch"
         mkdir -p "$scratch"
         # shellcheck disable=SC2086 # options are words on purpose
-        if (cd "$scratch" && env -u DATABASE_URL -u DATABASE_USERNAME -u DATABASE_PASSWORD -u SQLITE_PATH \
-                -u HOSPITAL_USERS -u HOSPITAL_ADMIN_USER -u HOSPITAL_ADMIN_PASSWORD SERVER_PORT=0 \
+        if (cd "$scratch" && env -i PATH="$PATH" HOME="$scratch" LANG="${LANG:-C.UTF-8}" SERVER_PORT=0 \
                 "$java" $java_opts -XX:ArchiveClassesAtExit="$jsa.tmp.$$" -Dspring.context.exit=onRefresh \
                 -jar "$app") >"$dir/training.log" 2>&1 && [ -s "$jsa.tmp.$$" ]; then
             mv "$jsa.tmp.$$" "$jsa"
