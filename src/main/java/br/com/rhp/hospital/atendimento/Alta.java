@@ -46,7 +46,8 @@ public class Alta {
     private String observacao;
 
     @Version
-    private long versao;
+    /** Null until persisted: with a node-made id, that is how a save knows to insert without a SELECT. */
+    private Long versao;
 
     @Embedded
     private Auditoria auditoria;
@@ -100,7 +101,7 @@ public class Alta {
     }
 
     public long versao() {
-        return versao;
+        return versao == null ? 0 : versao;
     }
 
     public Auditoria auditoria() {

@@ -70,7 +70,8 @@ public class Atendimento {
     private String motivoCancelamento;
 
     @Version
-    private long versao;
+    /** Null until persisted: with a node-made id, that is how a save knows to insert without a SELECT. */
+    private Long versao;
 
     @Embedded
     private Auditoria auditoria;
@@ -187,7 +188,7 @@ public class Atendimento {
     }
 
     public long versao() {
-        return versao;
+        return versao == null ? 0 : versao;
     }
 
     public Auditoria auditoria() {

@@ -57,7 +57,8 @@ public class Leito {
     private Instant statusDesde;
 
     @Version
-    private long versao;
+    /** Null until persisted: with a node-made id, that is how a save knows to insert without a SELECT. */
+    private Long versao;
 
     @Embedded
     private Auditoria auditoria;
@@ -201,7 +202,7 @@ public class Leito {
     }
 
     public long versao() {
-        return versao;
+        return versao == null ? 0 : versao;
     }
 
     public Auditoria auditoria() {

@@ -86,7 +86,8 @@ public class Paciente {
     private String anuladoPor;
 
     @Version
-    private long versao;
+    /** Null until persisted: with a node-made id, that is how a save knows to insert without a SELECT. */
+    private Long versao;
 
     @Embedded
     private Auditoria auditoria;
@@ -258,7 +259,7 @@ public class Paciente {
     }
 
     public long versao() {
-        return versao;
+        return versao == null ? 0 : versao;
     }
 
     public Auditoria auditoria() {

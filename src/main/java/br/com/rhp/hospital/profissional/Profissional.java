@@ -73,7 +73,8 @@ public class Profissional {
     private Set<UUID> unidades = new LinkedHashSet<>();
 
     @Version
-    private long versao;
+    /** Null until persisted: with a node-made id, that is how a save knows to insert without a SELECT. */
+    private Long versao;
 
     @Embedded
     private Auditoria auditoria;
@@ -156,7 +157,7 @@ public class Profissional {
     }
 
     public long versao() {
-        return versao;
+        return versao == null ? 0 : versao;
     }
 
     public Auditoria auditoria() {
