@@ -31,7 +31,7 @@
 $ErrorActionPreference = 'Stop'
 
 # The same recommended options as hospital-api.sh; the reasons are there and in docs/BENCHMARKS.md.
-$DefaultJavaOpts = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -Xmx128m -Xmn16m -XX:+ExitOnOutOfMemoryError'
+$DefaultJavaOpts = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -Xmn16m -XX:+ExitOnOutOfMemoryError'
 
 function Say([string]$Message) { [Console]::Error.WriteLine("hospital-api.ps1: $Message") }
 

@@ -5,8 +5,8 @@
 #
 #   run (default)  prepare if needed, then replace this shell with the JVM (exec), so the
 #                  process id, signals and exit code are the service's own (systemd, Ctrl-C).
-#   prepare        only prepare, then exit: run it once after installing a new jar, as the
-#                  service's user, so that the first start is not slowed by it.
+#   prepare        only prepare, then exit (optional: the first start prepares anyway; run it
+#                  with the service's user and environment, or it prepares a cache of its own).
 #
 # Once per version of the jar (and of the JVM and its options) it prepares, in a cache directory:
 #   1. the extracted layout: `java -Djarmode=tools -jar app.jar extract` (application jar + lib/);
@@ -38,25 +38,27 @@ set -eu
 
 # Recommended for a small node (2 cores, a few GB shared with other programs). Each was kept because
 # it measured better on start-up time or resident memory; docs/BENCHMARKS.md has the figures.
-#   -XX:TieredStopAtLevel=1  C1 compiler only: about half the start-up time and ~30 MB less memory
-#                            (less compiler work, smaller code cache). Costs peak speed of hot code,
-#                            which a form backend waiting on its database and disk hardly needs;
-#                            drop it on a busy central server.
-#   -XX:+UseSerialGC         one GC thread, smallest GC structures (~30 MB less than G1); pauses
-#                            of a few ms on a heap this size. The JVM would pick G1 on a machine
-#                            with >= 2 CPUs and >= 1792 MB, so this also makes nodes behave alike.
-#   -Xms32m -Xmx128m         start small and grow as needed, never past 128 MB (the live set is
-#                            ~40 MB). Without -Xms the JVM starts at 1/64 of the machine's RAM, so
-#                            the footprint would depend on the machine (~10 MB more here).
-#   -Xmn16m                  a small young generation: ~10-15 MB less resident, at the price of
-#                            more frequent (each shorter) young collections; same total GC time.
+#   -XX:TieredStopAtLevel=1  C1 compiler only: about half the start-up CPU and ~50 MB less
+#                            memory (less compiler work, smaller code cache). Costs peak speed of
+#                            hot code, which a form backend waiting on its database and disk hardly
+#                            needs; drop it on a busy central server.
+#   -XX:+UseSerialGC         one GC thread, smallest GC structures (~25 MB less than G1); pauses of a
+#                            few ms on a heap this size. The JVM would pick G1 on a machine with
+#                            >= 2 CPUs and >= 1792 MB, so this also makes nodes behave alike.
+#   -Xmx128m                 a cap, 3x the live set (~40 MB): memory the node may take at worst.
+#                            96 or 64 MB measured no smaller (the heap's pages are only resident
+#                            once used), so keep the headroom.
+#   -Xmn16m                  a small young generation, whose pages are all touched in every cycle:
+#                            ~10-15 MB less resident, for more frequent (each shorter) young
+#                            collections; the same total GC time.
 #   -XX:+ExitOnOutOfMemoryError  a node out of heap stops and is restarted (Restart=on-failure)
 #                            instead of limping on with half-failed requests.
-# Measured and left out: -Xss512k and -XX:MaxMetaspaceSize (no effect: only touched stack pages are
-# resident, and with the archive the class data is not in metaspace); -Xmx64m (8 MB less, too close
-# to the live set); MALLOC_ARENA_MAX=2 (within noise); -XX:ArchiveRelocationMode=0 (turns 50 MB of
-# private memory into shared file pages but not less resident, and gives up address randomisation).
-DEFAULT_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -Xmx128m -Xmn16m -XX:+ExitOnOutOfMemoryError'
+# Measured and left out, no effect here: -Xms (with -Xmn fixed, untouched heap is not resident),
+# -Xss512k (only touched stack pages are resident), -XX:MaxMetaspaceSize (with the archive the
+# class data is not in metaspace), MALLOC_ARENA_MAX=2, -XX:ArchiveRelocationMode=0 (maps the archive
+# without relocating it: private memory becomes shared file pages, no less resident, and gives up
+# address randomisation).
+DEFAULT_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -Xmn16m -XX:+ExitOnOutOfMemoryError'
 
 say() { printf 'hospital-api.sh: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
