@@ -8,6 +8,7 @@ import br.com.rhp.hospital.shared.validacao.FormularioConsistente;
 import br.com.rhp.hospital.shared.validacao.FormularioConsistente.Violacao;
 import br.com.rhp.hospital.shared.validacao.NomePessoa;
 import br.com.rhp.hospital.shared.validacao.Uf;
+import br.com.rhp.hospital.web.MergePatch;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The patient form: what reception fills in to register or correct a patient.
@@ -133,20 +133,7 @@ public record PacienteForm(
      * "529.982.247-25"} is as valid in a patch as in a POST).
      */
     static JsonNode normalizarPatch(JsonNode patch) {
-        if (patch instanceof ObjectNode objeto) {
-            NORMALIZACOES.forEach((campo, normalizacao) -> {
-                JsonNode valor = objeto.get(campo);
-                if (valor != null && valor.isString()) {
-                    String normalizado = normalizacao.apply(valor.asString());
-                    if (normalizado == null) {
-                        objeto.putNull(campo);
-                    } else {
-                        objeto.put(campo, normalizado);
-                    }
-                }
-            });
-        }
-        return patch;
+        return MergePatch.normalize(patch, NORMALIZACOES);
     }
 
     @Override

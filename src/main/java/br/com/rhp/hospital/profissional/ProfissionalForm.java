@@ -7,6 +7,7 @@ import br.com.rhp.hospital.shared.validacao.FormularioConsistente;
 import br.com.rhp.hospital.shared.validacao.FormularioConsistente.Violacao;
 import br.com.rhp.hospital.shared.validacao.NomePessoa;
 import br.com.rhp.hospital.shared.validacao.Uf;
+import br.com.rhp.hospital.web.MergePatch;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The professional form: what administration fills in to register a professional or change the
@@ -94,20 +94,7 @@ public record ProfissionalForm(
      * form, so that a patch can be checked field by field before it is applied.
      */
     static JsonNode normalizarPatch(JsonNode patch) {
-        if (patch instanceof ObjectNode objeto) {
-            NORMALIZACOES.forEach((campo, normalizacao) -> {
-                JsonNode valor = objeto.get(campo);
-                if (valor != null && valor.isString()) {
-                    String normalizado = normalizacao.apply(valor.asString());
-                    if (normalizado == null) {
-                        objeto.putNull(campo);
-                    } else {
-                        objeto.put(campo, normalizado);
-                    }
-                }
-            });
-        }
-        return patch;
+        return MergePatch.normalize(patch, NORMALIZACOES);
     }
 
     @Override

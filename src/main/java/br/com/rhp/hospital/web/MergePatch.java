@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +94,31 @@ public class MergePatch {
             throw new DadosInvalidos(erros);
         }
         return result;
+    }
+
+    /**
+     * Puts the text fields of a patch in their stored form (a masked CPF, surrounding spaces…), as a
+     * form's constructor does for a whole form, so that {@link #checkFields} judges what will be stored.
+     *
+     * @param normalizations per JSON field name, the normalisation its form applies; a {@code null}
+     *     result becomes JSON {@code null}
+     * @return the same patch, changed in place
+     */
+    public static JsonNode normalize(JsonNode patch, Map<String, UnaryOperator<String>> normalizations) {
+        if (patch instanceof ObjectNode object) {
+            normalizations.forEach((field, normalization) -> {
+                JsonNode value = object.get(field);
+                if (value != null && value.isString()) {
+                    String normalized = normalization.apply(value.asString());
+                    if (normalized == null) {
+                        object.putNull(field);
+                    } else {
+                        object.put(field, normalized);
+                    }
+                }
+            });
+        }
+        return patch;
     }
 
     private static void merge(ObjectNode target, JsonNode patch) {
