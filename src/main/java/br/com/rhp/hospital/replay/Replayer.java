@@ -297,6 +297,7 @@ public class Replayer {
                 r.baseVersion(),
                 r.user(),
                 r.nodeId(),
+                r.clientAddress(),
                 r.registradoEm(),
                 r.payload());
     }

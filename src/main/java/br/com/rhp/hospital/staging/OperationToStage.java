@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  * @param entityId the record created or changed
  * @param baseVersion {@code null} for a create; for an update, the version the user saw
  * @param user who submitted it; not blank
+ * @param clientAddress the network address the user submitted it from, for the audit trail; may be
+ *     {@code null}; at most 64 characters of {@code [0-9A-Za-z.:%_-]}
  * @param ocorridoEm when it happened, as the user stated it; may be {@code null}
  * @param registradoEm the node's clock when the user submitted it
  * @param payload the request body as a JSON tree made with the application's {@code JsonMapper} (so its
@@ -30,6 +32,7 @@ public record OperationToStage(
         UUID entityId,
         Long baseVersion,
         String user,
+        String clientAddress,
         Instant ocorridoEm,
         Instant registradoEm,
         JsonNode payload) {
@@ -38,6 +41,9 @@ public record OperationToStage(
     public static final String UPDATE = "update";
 
     static final Pattern ENTITY = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
+    /** An IPv4 or IPv6 address (with a zone), or a host name: nothing that could carry other data. */
+    static final Pattern CLIENT_ADDRESS = Pattern.compile("[0-9A-Za-z.:%_-]{1,64}");
 
     public OperationToStage {
         Objects.requireNonNull(operationId, "operationId");
@@ -63,6 +69,9 @@ public record OperationToStage(
         }
         if (command.isBlank() || user.isBlank()) {
             throw new IllegalArgumentException("command and user must not be blank");
+        }
+        if (clientAddress != null && !CLIENT_ADDRESS.matcher(clientAddress).matches()) {
+            throw new IllegalArgumentException("clientAddress must match " + CLIENT_ADDRESS);
         }
         if (payload.isNull() || payload.isMissingNode()) {
             throw new IllegalArgumentException("payload must not be JSON null");

@@ -28,7 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes and reads the JSON of a staged record. Version 1 keeps the payload in clear; version 2 keeps it
  * as AES-256-GCM ciphertext ({@code payload_cipher}), authenticated together with the record's metadata,
  * so that neither can be altered, nor a payload moved into another record, without the file becoming
- * unreadable. A writer with a key writes version 2, without one version 1; a reader reads both.
+ * unreadable. Versions 3 and 4 are versions 1 and 2 with one more metadata field, {@code client_address}
+ * (for the audit trail). A writer with a key writes version 4, without one version 3; a reader reads all
+ * four.
  *
  * <p>Reading is strict: a file is either a complete record of a known version or it is refused with a
  * reason. Reasons never quote the content, which may hold patient data.
@@ -41,8 +43,14 @@ final class RecordCodec {
     /** Payload encrypted. */
     static final int ENCRYPTED = 2;
 
+    /** Payload in clear, with the client's address. */
+    static final int CLEAR_WITH_ADDRESS = 3;
+
+    /** Payload encrypted, with the client's address. */
+    static final int ENCRYPTED_WITH_ADDRESS = 4;
+
     /** The newest version this code knows. */
-    static final int FORMAT_VERSION = ENCRYPTED;
+    static final int FORMAT_VERSION = ENCRYPTED_WITH_ADDRESS;
 
     private static final Set<String> METADATA = Set.of(
             "format_version",
@@ -81,6 +89,10 @@ final class RecordCodec {
 
     private static final Set<String> FIELDS_V2 = union(METADATA, Set.of("payload_cipher"));
 
+    private static final Set<String> FIELDS_V3 = union(FIELDS_V1, Set.of("client_address"));
+
+    private static final Set<String> FIELDS_V4 = union(FIELDS_V2, Set.of("client_address"));
+
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -96,7 +108,15 @@ final class RecordCodec {
 
     /** The version {@link #encode} writes. */
     int writeVersion() {
-        return encryption.enabled() ? ENCRYPTED : CLEAR;
+        return encryption.enabled() ? ENCRYPTED_WITH_ADDRESS : CLEAR_WITH_ADDRESS;
+    }
+
+    private static boolean encrypted(int version) {
+        return version == ENCRYPTED || version == ENCRYPTED_WITH_ADDRESS;
+    }
+
+    private static boolean withAddress(int version) {
+        return version == CLEAR_WITH_ADDRESS || version == ENCRYPTED_WITH_ADDRESS;
     }
 
     /** Either a record or the reason it could not be read. */
@@ -118,7 +138,7 @@ final class RecordCodec {
     byte[] encode(StagedRecord r) {
         int version = writeVersion();
         ObjectNode node = metadata(r, version);
-        if (version == CLEAR) {
+        if (!encrypted(version)) {
             node.set("payload", r.payload());
         } else {
             byte[] plaintext = mapper.writeValueAsBytes(r.payload());
@@ -153,6 +173,9 @@ final class RecordCodec {
             node.put("base_version", r.baseVersion().longValue());
         }
         node.put("user", r.user());
+        if (withAddress(version)) {
+            node.put("client_address", r.clientAddress());
+        }
         if (r.ocorridoEm() == null) {
             node.putNull("ocorrido_em");
         } else {
@@ -211,11 +234,16 @@ final class RecordCodec {
             throw new Invalid("format_version must be an integer");
         }
         int version = versionNode.intValue();
-        if (version != CLEAR && version != ENCRYPTED) {
+        if (version < CLEAR || version > ENCRYPTED_WITH_ADDRESS) {
             throw new Invalid(
-                    "unknown format_version " + version + "; this reader knows " + CLEAR + " and " + ENCRYPTED);
+                    "unknown format_version " + version + "; this reader knows 1 to " + ENCRYPTED_WITH_ADDRESS);
         }
-        Set<String> fields = version == CLEAR ? FIELDS_V1 : FIELDS_V2;
+        Set<String> fields = switch (version) {
+            case CLEAR -> FIELDS_V1;
+            case ENCRYPTED -> FIELDS_V2;
+            case CLEAR_WITH_ADDRESS -> FIELDS_V3;
+            default -> FIELDS_V4;
+        };
         for (String name : root.propertyNames()) {
             if (!fields.contains(name)) {
                 throw new Invalid("unexpected field " + safe(name));
@@ -256,6 +284,19 @@ final class RecordCodec {
         if (command.isBlank() || user.isBlank()) {
             throw new Invalid("command and user must not be blank");
         }
+        String clientAddress = null;
+        if (withAddress(version)) {
+            JsonNode address = required(root, "client_address");
+            if (!address.isNull()) {
+                if (!address.isString()
+                        || !OperationToStage.CLIENT_ADDRESS
+                                .matcher(address.stringValue())
+                                .matches()) {
+                    throw new Invalid("client_address must be null or an address");
+                }
+                clientAddress = address.stringValue();
+            }
+        }
         StagedRecord metadata = new StagedRecord(
                 version,
                 uuid(root, "operation_id"),
@@ -267,11 +308,12 @@ final class RecordCodec {
                 uuid(root, "entity_id"),
                 baseVersion,
                 user,
+                clientAddress,
                 instant(root, "ocorrido_em", true),
                 instant(root, "registrado_em", false),
                 instant(root, "staged_at", false),
                 null);
-        JsonNode payload = version == CLEAR ? required(root, "payload") : decrypt(root, metadata);
+        JsonNode payload = encrypted(version) ? decrypt(root, metadata) : required(root, "payload");
         if (payload.isNull()) {
             throw new Invalid("payload must not be null");
         }
@@ -286,6 +328,7 @@ final class RecordCodec {
                 metadata.entityId(),
                 metadata.baseVersion(),
                 metadata.user(),
+                metadata.clientAddress(),
                 metadata.ocorridoEm(),
                 metadata.registradoEm(),
                 metadata.stagedAt(),
@@ -328,7 +371,7 @@ final class RecordCodec {
         }
         byte[] plaintext;
         try {
-            plaintext = encryption.open(keyId, iv, ciphertext, aad(metadata(metadata, ENCRYPTED)));
+            plaintext = encryption.open(keyId, iv, ciphertext, aad(metadata(metadata, metadata.formatVersion())));
         } catch (StagingEncryption.CannotOpen e) {
             throw new Invalid(e.getMessage());
         }

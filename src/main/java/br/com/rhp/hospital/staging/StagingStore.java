@@ -249,6 +249,7 @@ public final class StagingStore {
                 operation.entityId(),
                 operation.baseVersion(),
                 operation.user(),
+                operation.clientAddress(),
                 operation.ocorridoEm(),
                 operation.registradoEm(),
                 stagedAt,

@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param baseVersion for updates, the {@code versao} the user saw; {@code null} for creates
  * @param user the authenticated user's name
  * @param nodeId the node that accepted the write
+ * @param clientAddress the network address of the client that submitted it, for the audit trail; {@code
+ *     null} when it did not come from a request (sample data) or was staged by an older version
  * @param registradoEm the node's clock at submission
  * @param payload the request body: a request record, or a JSON tree once read back from staging
  */
@@ -29,6 +31,7 @@ public record Operation(
         Long baseVersion,
         String user,
         String nodeId,
+        String clientAddress,
         Instant registradoEm,
         Object payload) {
 

@@ -1,5 +1,6 @@
 package br.com.rhp.hospital.write;
 
+import br.com.rhp.hospital.shared.EnderecoDoCliente;
 import br.com.rhp.hospital.shared.NodeIdentity;
 import br.com.rhp.hospital.shared.UuidV7;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public class Operations {
                 null,
                 user.get(),
                 node.id(),
+                EnderecoDoCliente.atual(),
                 now(),
                 payload);
     }
@@ -75,6 +77,7 @@ public class Operations {
                 baseVersion,
                 user.get(),
                 node.id(),
+                EnderecoDoCliente.atual(),
                 now(),
                 payload);
     }

@@ -7,6 +7,10 @@ import br.com.rhp.hospital.shared.ProblemaDeDominio;
 import br.com.rhp.hospital.staging.OperationToStage;
 import br.com.rhp.hospital.staging.StagingReceipt;
 import br.com.rhp.hospital.staging.StagingStore;
+import br.com.rhp.hospital.trilha.Acao;
+import br.com.rhp.hospital.trilha.EventoDeAuditoria;
+import br.com.rhp.hospital.trilha.Resultado;
+import br.com.rhp.hospital.trilha.TrilhaDeAuditoria;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +28,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The one place where writes happen. Controllers build an {@link Operation} and {@link #submit} it;
  * the replay hands staged operations to {@link #applyNow}; nothing else writes to the domain tables.
  *
- * <p>An operation is applied in one transaction with its row in the {@code applied_operations} ledger:
- * either both commit or neither does, and an operation already in the ledger is not applied again.
+ * <p>An operation is applied in one transaction with its row in the {@code applied_operations} ledger and
+ * its entry in the audit trail ({@link TrilhaDeAuditoria}): all commit or none does, and an operation
+ * already in the ledger is not applied again — so each applied write has exactly one audit entry, with the
+ * user, node, client address and time of its submission, whether it was applied live or replayed.
  *
  * <p>{@link #submit} decides between the database and this node's disk. The write is staged — saved
  * durably, answered 202 — when the database is known to be down (the circuit is open, or the schema has
@@ -66,6 +73,7 @@ public class WriteGateway {
     private final StagingStore staging;
     private final Backlog backlog;
     private final LiveWrites liveWrites;
+    private final TrilhaDeAuditoria trilha;
 
     WriteGateway(
             List<OperationHandler<?>> handlers,
@@ -80,7 +88,8 @@ public class WriteGateway {
             SchemaMigrations schema,
             StagingStore staging,
             Backlog backlog,
-            LiveWrites liveWrites) {
+            LiveWrites liveWrites,
+            TrilhaDeAuditoria trilha) {
         for (OperationHandler<?> handler : handlers) {
             OperationHandler<?> previous =
                     this.handlers.put(key(handler.entity(), handler.action(), handler.command()), handler);
@@ -100,6 +109,7 @@ public class WriteGateway {
         this.staging = staging;
         this.backlog = backlog;
         this.liveWrites = liveWrites;
+        this.trilha = trilha;
     }
 
     /**
@@ -163,6 +173,7 @@ public class WriteGateway {
                                 operations.stream().map(Operation::operationId).toList())
                         .forEach(row -> already.add(row.getId()));
                 List<WriteResult> results = new ArrayList<>(operations.size());
+                List<EventoDeAuditoria> auditoria = new ArrayList<>(operations.size());
                 for (Operation operation : operations) {
                     if (already.contains(operation.operationId())) {
                         results.add(new WriteResult.AlreadyApplied(operation.operationId(), operation.entityId()));
@@ -170,8 +181,10 @@ public class WriteGateway {
                     }
                     Object record = invoke(handlerFor(operation), operation);
                     ledger.save(new AppliedOperation(operation, clock.instant()));
+                    auditoria.add(evento(operation, Resultado.SUCESSO, null));
                     results.add(new WriteResult.Applied(record));
                 }
+                trilha.registrarNaTransacao(auditoria);
                 entityManager.flush();
                 return results;
             });
@@ -197,6 +210,7 @@ public class WriteGateway {
                 operation.entityId(),
                 operation.baseVersion(),
                 operation.user(),
+                operation.clientAddress(),
                 ocorridoEm(payload),
                 operation.registradoEm(),
                 payload));
@@ -224,10 +238,12 @@ public class WriteGateway {
                 }
                 Object record = invoke(handler, operation);
                 ledger.save(new AppliedOperation(operation, clock.instant()));
+                trilha.registrarNaTransacao(List.of(evento(operation, Resultado.SUCESSO, null)));
                 entityManager.flush();
                 return new WriteResult.Applied(record);
             });
         } catch (ProblemaDeDominio e) {
+            auditarRecusa(operation, e);
             throw e;
         } catch (RuntimeException e) {
             RuntimeException translated = translate(e);
@@ -235,7 +251,46 @@ public class WriteGateway {
                 // applied meanwhile by another path (an abandoned live attempt, another replayer)
                 return new WriteResult.AlreadyApplied(operation.operationId(), operation.entityId());
             }
+            if (translated instanceof ProblemaDeDominio problema) {
+                auditarRecusa(operation, problema);
+            }
             throw translated;
+        }
+    }
+
+    /** The audit entry of an operation: who submitted it, from where, when, and what became of it. */
+    private static EventoDeAuditoria evento(Operation operation, Resultado resultado, String detalhe) {
+        return new EventoDeAuditoria(
+                null,
+                operation.user(),
+                operation.nodeId(),
+                operation.clientAddress(),
+                operation.registradoEm(),
+                Acao.daOperacao(operation.action().key(), operation.command()),
+                operation.command(),
+                operation.entity(),
+                operation.entityId(),
+                operation.operationId(),
+                resultado,
+                detalhe);
+    }
+
+    /**
+     * Records that a rule refused the operation (its name only: the message may quote the form). Its own
+     * transaction, since the write's rolled back; skipped inside a caller's transaction, which is doomed
+     * and would take the entry with it. Never hides the refusal: a failure here is only logged.
+     */
+    private void auditarRecusa(Operation operation, ProblemaDeDominio problema) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return;
+        }
+        try {
+            trilha.registrar(evento(operation, Resultado.RECUSADO, problema.regra()));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Refusal of operation {} not recorded in the audit trail ({})",
+                    operation.operationId(),
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -571,6 +571,7 @@ class LeitoApiIntegrationTests {
                 0L,
                 "limpeza",
                 "no-2",
+                "10.0.0.9",
                 registrado,
                 json.readTree("{\"status\": \"MANUTENCAO\", \"motivo\": \"grade da cama quebrada\"}"));
         gateway.submit(operacao);

@@ -51,9 +51,10 @@ class EncryptedStagingTests {
         StagedRecord record =
                 readable(open(StagingEncryption.of(key1, List.of())).pending().get(0));
 
-        assertThat(record.formatVersion()).isEqualTo(2);
+        assertThat(record.formatVersion()).isEqualTo(4);
         assertThat(record.operationId()).isEqualTo(operation.operationId());
         assertThat(record.user()).isEqualTo("enf.maria");
+        assertThat(record.clientAddress()).isEqualTo("10.0.0.7");
         assertThat(JSON.writeValueAsString(record.payload())).isEqualTo(JSON.writeValueAsString(operation.payload()));
         assertThat(record.payload().get("nome").stringValue()).isEqualTo("João da Conceição Araújo");
         assertThat(record.payload().get("observacao").stringValue()).isEqualTo("ação, coração, pão — «ñ» 😀");
@@ -218,21 +219,21 @@ class EncryptedStagingTests {
     }
 
     @Test
-    void readsVersion1FilesStagedBeforeTheUpgradeAndWritesVersion2After() throws IOException {
+    void readsClearFilesStagedBeforeTheUpgradeAndWritesEncryptedOnesAfter() throws IOException {
         StagingReceipt clear =
                 StagingStore.open(StagingSettings.of(root), NODE, clock).stage(create("paciente", PATIENT));
         assertThat(JSON.readTree(root.resolve(clear.relativePath()).toFile())
                         .get("format_version")
                         .intValue())
-                .isEqualTo(1);
+                .isEqualTo(3);
 
         StagingStore upgraded = open(StagingEncryption.of(key1, List.of()));
         StagingReceipt encrypted = upgraded.stage(create("paciente", PATIENT));
 
         List<StagedEntry> pending = upgraded.pending();
-        assertThat(readable(pending.get(0)).formatVersion()).isEqualTo(1);
+        assertThat(readable(pending.get(0)).formatVersion()).isEqualTo(3);
         assertThat(readable(pending.get(0)).payload().get("nome").stringValue()).isEqualTo("João da Conceição Araújo");
-        assertThat(readable(pending.get(1)).formatVersion()).isEqualTo(2);
+        assertThat(readable(pending.get(1)).formatVersion()).isEqualTo(4);
         assertThat(readable(pending.get(1)).operationId()).isEqualTo(encrypted.operationId());
     }
 

@@ -42,6 +42,7 @@ final class StagingFixtures {
                 UUID.randomUUID(),
                 null,
                 "enf.maria",
+                "10.0.0.7",
                 null,
                 T0,
                 json(payload));
@@ -56,6 +57,7 @@ final class StagingFixtures {
                 entityId,
                 baseVersion,
                 "enf.maria",
+                "10.0.0.7",
                 T0.minusSeconds(3600),
                 T0,
                 json(payload));

@@ -351,6 +351,7 @@ class StagingStoreTests {
                         null,
                         "u",
                         null,
+                        null,
                         T0,
                         payload))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -90,7 +90,7 @@ class UnreadableStagedFilesTests {
                 .toList();
         assertThat(reasons.get(0)).startsWith("truncated JSON");
         assertThat(reasons.get(1)).startsWith("not valid UTF-8");
-        assertThat(reasons.get(2)).isEqualTo("unknown format_version 3; this reader knows 1 and 2");
+        assertThat(reasons.get(2)).isEqualTo("unknown format_version 9; this reader knows 1 to 4");
         assertThat(reasons.get(3)).isEqualTo("missing field entity_id");
         assertThat(reasons.get(4)).isEqualTo("sequence must be a positive integer");
         assertThat(reasons.get(5)).isEqualTo("empty file");

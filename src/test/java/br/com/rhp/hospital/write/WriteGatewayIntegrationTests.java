@@ -71,6 +71,7 @@ class WriteGatewayIntegrationTests {
                 null,
                 "teste",
                 "no-teste",
+                null,
                 Instant.now(),
                 Map.of("codigo", codigo));
     }

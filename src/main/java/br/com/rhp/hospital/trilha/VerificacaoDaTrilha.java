@@ -1,0 +1,114 @@
+package br.com.rhp.hospital.trilha;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes every chain of the audit trail from its first entry and reports, per chain, the first entry
+ * where it breaks: a position missing or repeated (an entry deleted or inserted), a {@code hash_anterior}
+ * that is not the previous entry's hash (an entry replaced), a hash that is not that of the entry's
+ * content (a column changed), or a head that is not the last entry (entries deleted at the end).
+ *
+ * <p>What it cannot see: someone with write access who rewrites a chain <em>and</em> recomputes every
+ * later hash and the head. Against that, keep the heads this report gives ({@code hash_cabeca}) outside
+ * the database from time to time (in the hospital's ticketing system, a signed e-mail): a later report
+ * whose chain no longer passes through a kept head shows the rewrite.
+ */
+@Component
+class VerificacaoDaTrilha {
+
+    private static final int PAGINA = 1000;
+
+    private final EntradaRepository entradas;
+    private final CabecaRepository cabecas;
+    private final Clock clock;
+
+    VerificacaoDaTrilha(EntradaRepository entradas, CabecaRepository cabecas, Clock clock) {
+        this.entradas = entradas;
+        this.cabecas = cabecas;
+        this.clock = clock;
+    }
+
+    /** Where a chain breaks first. */
+    record Quebra(long posicao, UUID entradaId, String motivo) {}
+
+    /** One chain's result. */
+    record Cadeia(
+            String cadeia, long entradas, long posicaoCabeca, String hashCabeca, boolean integra, Quebra quebra) {}
+
+    /** The whole report. */
+    record Verificacao(boolean integra, Instant verificadaEm, List<Cadeia> cadeias) {}
+
+    Verificacao verificar() {
+        Instant inicio = clock.instant();
+        TreeSet<String> nomes = new TreeSet<>(entradas.cadeiasComEntradas());
+        cabecas.findAll().forEach(c -> nomes.add(c.cadeia()));
+        List<Cadeia> resultado = new ArrayList<>();
+        for (String nome : nomes) {
+            resultado.add(verificar(nome));
+        }
+        return new Verificacao(resultado.stream().allMatch(Cadeia::integra), inicio, List.copyOf(resultado));
+    }
+
+    private Cadeia verificar(String cadeia) {
+        Optional<CabecaDaTrilha> cabeca = cabecas.findById(cadeia);
+        long esperada = 1;
+        String anterior = Encadeamento.GENESE;
+        long contadas = 0;
+        Quebra quebra = null;
+        long ultima = 0;
+        while (quebra == null) {
+            List<EntradaDaTrilha> pagina = entradas.findByCadeiaAndPosicaoGreaterThanOrderByPosicaoAsc(
+                    cadeia, ultima, PageRequest.of(0, PAGINA));
+            for (EntradaDaTrilha e : pagina) {
+                contadas++;
+                if (e.posicao() != esperada) {
+                    quebra = new Quebra(
+                            e.posicao(),
+                            e.id(),
+                            "posição " + esperada + " esperada, encontrada " + e.posicao()
+                                    + " (entrada removida ou inserida)");
+                } else if (!anterior.equals(e.hashAnterior())) {
+                    quebra = new Quebra(
+                            e.posicao(), e.id(), "hash_anterior difere do hash da entrada anterior da cadeia");
+                } else if (!Encadeamento.hash(e).equals(e.hash())) {
+                    quebra = new Quebra(e.posicao(), e.id(), "conteúdo alterado: o hash recalculado difere do gravado");
+                }
+                if (quebra != null) {
+                    break;
+                }
+                anterior = e.hash();
+                ultima = e.posicao();
+                esperada++;
+            }
+            if (pagina.size() < PAGINA) {
+                break;
+            }
+        }
+        if (quebra == null) {
+            long posicaoCabeca = cabeca.map(CabecaDaTrilha::posicao).orElse(0L);
+            String hashCabeca = cabeca.map(CabecaDaTrilha::hash).orElse(Encadeamento.GENESE);
+            if (posicaoCabeca != ultima || !hashCabeca.equals(anterior)) {
+                quebra = new Quebra(
+                        ultima + 1,
+                        null,
+                        "a cabeça da cadeia indica a posição " + posicaoCabeca + ", mas a última entrada íntegra é a "
+                                + ultima + " (entradas finais removidas?)");
+            }
+        }
+        return new Cadeia(
+                cadeia,
+                contadas,
+                cabeca.map(CabecaDaTrilha::posicao).orElse(0L),
+                cabeca.map(CabecaDaTrilha::hash).orElse(null),
+                quebra == null,
+                quebra);
+    }
+}
