@@ -5,6 +5,7 @@ import br.com.rhp.hospital.atendimento.Views.OcupacaoView;
 import br.com.rhp.hospital.leito.Leito;
 import br.com.rhp.hospital.leito.LeitoRepository;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
+import br.com.rhp.hospital.trilha.TrilhaDeAuditoria;
 import br.com.rhp.hospital.web.IfMatch;
 import br.com.rhp.hospital.web.Pagina;
 import br.com.rhp.hospital.write.Operations;
@@ -44,18 +45,21 @@ class AtendimentoController {
     private final LeitoRepository leitos;
     private final WriteGateway gateway;
     private final Operations operations;
+    private final TrilhaDeAuditoria trilha;
 
     AtendimentoController(
             AtendimentoRepository atendimentos,
             OcupacaoRepository ocupacoes,
             LeitoRepository leitos,
             WriteGateway gateway,
-            Operations operations) {
+            Operations operations,
+            TrilhaDeAuditoria trilha) {
         this.atendimentos = atendimentos;
         this.ocupacoes = ocupacoes;
         this.leitos = leitos;
         this.gateway = gateway;
         this.operations = operations;
+        this.trilha = trilha;
     }
 
     @PostMapping
@@ -83,6 +87,7 @@ class AtendimentoController {
                 .findById(id)
                 .map(this::view)
                 .orElseThrow(() -> new RegistroNaoEncontrado("Atendimento", id));
+        trilha.registrarLeitura(Atendimento.ENTIDADE, id, null);
         return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
 
@@ -117,6 +122,7 @@ class AtendimentoController {
             throw new RegistroNaoEncontrado("Atendimento", id);
         }
         var periodos = ocupacoes.findByAtendimentoIdOrderByInicioAsc(id);
+        trilha.registrarLeitura(Atendimento.ENTIDADE, id, "histórico de leitos");
         Map<UUID, Leito> porId = leitos
                 .findAllById(periodos.stream().map(Ocupacao::leitoId).toList())
                 .stream()

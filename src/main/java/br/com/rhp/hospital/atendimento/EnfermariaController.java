@@ -9,6 +9,7 @@ import br.com.rhp.hospital.leito.StatusLeito;
 import br.com.rhp.hospital.paciente.Paciente;
 import br.com.rhp.hospital.paciente.PacienteRepository;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
+import br.com.rhp.hospital.trilha.TrilhaDeAuditoria;
 import br.com.rhp.hospital.unidade.Unidade;
 import br.com.rhp.hospital.unidade.UnidadeRepository;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,6 +38,8 @@ class EnfermariaController {
     private final AtendimentoRepository atendimentos;
     private final PacienteRepository pacientes;
     private final Clock clock;
+    private final TransactionTemplate leitura;
+    private final TrilhaDeAuditoria trilha;
 
     EnfermariaController(
             LeitoRepository leitos,
@@ -43,27 +47,41 @@ class EnfermariaController {
             OcupacaoRepository ocupacoes,
             AtendimentoRepository atendimentos,
             PacienteRepository pacientes,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions,
+            TrilhaDeAuditoria trilha) {
         this.leitos = leitos;
         this.unidades = unidades;
         this.ocupacoes = ocupacoes;
         this.atendimentos = atendimentos;
         this.pacientes = pacientes;
         this.clock = clock;
+        // one consistent snapshot per view; the audit entry is written after it, in its own transaction
+        this.leitura = new TransactionTemplate(transactions);
+        this.leitura.setReadOnly(true);
+        this.trilha = trilha;
     }
 
     @GetMapping("/api/leitos/{id}/ocupacao")
     @Operation(summary = "Ocupação atual do leito: o paciente e desde quando (ocupacao nula se livre)")
-    @Transactional(readOnly = true)
     LeitoOcupacaoView ocupacaoAtual(@PathVariable UUID id) {
-        Leito leito = leitos.findById(id).orElseThrow(() -> new RegistroNaoEncontrado("Leito", id));
-        return comOcupantes(List.of(leito)).get(0);
+        LeitoOcupacaoView view = leitura.execute(status -> {
+            Leito leito = leitos.findById(id).orElseThrow(() -> new RegistroNaoEncontrado("Leito", id));
+            return comOcupantes(List.of(leito)).get(0);
+        });
+        trilha.registrarLeitura(Leito.ENTIDADE, id, "ocupação atual do leito");
+        return view;
     }
 
     @GetMapping("/api/unidades/{id}/censo")
     @Operation(summary = "Censo da unidade: leitos por status, taxa de ocupação e quem está em cada leito")
-    @Transactional(readOnly = true)
     CensoView censo(@PathVariable UUID id) {
+        CensoView censo = leitura.execute(status -> montarCenso(id));
+        trilha.registrarLeitura(Unidade.ENTIDADE, id, "censo da unidade");
+        return censo;
+    }
+
+    private CensoView montarCenso(UUID id) {
         Unidade unidade = unidades.findById(id).orElseThrow(() -> new RegistroNaoEncontrado("Unidade", id));
         List<LeitoOcupacaoView> views = comOcupantes(leitos.findByUnidadeIdOrderByCodigo(id));
         Map<StatusLeito, Long> porStatus = new EnumMap<>(StatusLeito.class);

@@ -4,6 +4,7 @@ import br.com.rhp.hospital.shared.DadosInvalidos;
 import br.com.rhp.hospital.shared.Identificadores;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
 import br.com.rhp.hospital.shared.TextoDeBusca;
+import br.com.rhp.hospital.trilha.TrilhaDeAuditoria;
 import br.com.rhp.hospital.web.IfMatch;
 import br.com.rhp.hospital.web.MergePatch;
 import br.com.rhp.hospital.web.Pagina;
@@ -45,12 +46,19 @@ class PacienteController {
     private final WriteGateway gateway;
     private final Operations operations;
     private final MergePatch patches;
+    private final TrilhaDeAuditoria trilha;
 
-    PacienteController(PacienteRepository pacientes, WriteGateway gateway, Operations operations, MergePatch patches) {
+    PacienteController(
+            PacienteRepository pacientes,
+            WriteGateway gateway,
+            Operations operations,
+            MergePatch patches,
+            TrilhaDeAuditoria trilha) {
         this.pacientes = pacientes;
         this.gateway = gateway;
         this.operations = operations;
         this.patches = patches;
+        this.trilha = trilha;
     }
 
     @PostMapping
@@ -67,6 +75,7 @@ class PacienteController {
                 .findById(id)
                 .map(PacienteView::de)
                 .orElseThrow(() -> new RegistroNaoEncontrado("Paciente", id));
+        trilha.registrarLeitura(Paciente.ENTIDADE, id, null);
         return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
 
@@ -97,7 +106,17 @@ class PacienteController {
             filtro = filtro.and((root, query, cb) -> cb.equal(root.get("cns"), cnsNormalizado));
         }
         Pageable ordenada = PageRequest.of(pagina.getPageNumber(), pagina.getPageSize(), ORDEM);
-        return Pagina.de(pacientes.findAll(filtro, ordenada), PacienteView::de);
+        Pagina<PacienteView> resultado = Pagina.de(pacientes.findAll(filtro, ordenada), PacienteView::de);
+        // which filters, never their values (a CPF, a name)
+        trilha.registrarLeitura(
+                Paciente.ENTIDADE,
+                null,
+                "lista de pacientes (" + resultado.itens().size() + " na página"
+                        + (nome != null && !nome.isBlank() ? ", por nome" : "")
+                        + (cpfNormalizado != null ? ", por CPF" : "")
+                        + (cnsNormalizado != null ? ", por CNS" : "")
+                        + ")");
+        return resultado;
     }
 
     @PatchMapping(

@@ -9,6 +9,9 @@ import br.com.rhp.hospital.staging.StagedEntry;
 import br.com.rhp.hospital.staging.StagedFile;
 import br.com.rhp.hospital.staging.StagingStats;
 import br.com.rhp.hospital.staging.StagingStore;
+import br.com.rhp.hospital.trilha.Acao;
+import br.com.rhp.hospital.trilha.Resultado;
+import br.com.rhp.hospital.trilha.TrilhaDeAuditoria;
 import br.com.rhp.hospital.web.Pagina;
 import br.com.rhp.hospital.write.Backlog;
 import br.com.rhp.hospital.write.WriteGateway;
@@ -54,6 +57,7 @@ class StagingController {
     private final WriteGateway gateway;
     private final DatabaseCircuit circuit;
     private final SchemaMigrations schema;
+    private final TrilhaDeAuditoria trilha;
 
     StagingController(
             StagingStore staging,
@@ -61,13 +65,15 @@ class StagingController {
             Backlog backlog,
             WriteGateway gateway,
             DatabaseCircuit circuit,
-            SchemaMigrations schema) {
+            SchemaMigrations schema,
+            TrilhaDeAuditoria trilha) {
         this.staging = staging;
         this.replayer = replayer;
         this.backlog = backlog;
         this.gateway = gateway;
         this.circuit = circuit;
         this.schema = schema;
+        this.trilha = trilha;
     }
 
     /** The state of the node's staging area and of the central database as this node sees it. */
@@ -173,6 +179,7 @@ class StagingController {
     @Operation(summary = "Conteúdo completo de uma operação guardada (acesso registrado)")
     Conteudo conteudo(@PathVariable UUID id, Authentication quem) {
         StagedEntry entry = staging.find(id).orElseThrow(() -> new RegistroNaoEncontrado("Operação", id));
+        auditar(Acao.LER, entry, null);
         log.info("Staged operation {} inspected by {}", id, quem.getName());
         Object registro = entry instanceof StagedEntry.Readable r ? r.record() : null;
         String motivo = entry instanceof StagedEntry.Unreadable u
@@ -190,6 +197,7 @@ class StagingController {
             throw new OperacaoJaPendente();
         }
         staging.release(entry, quem.getName());
+        auditar(Acao.REPROCESSAR, entry, null);
         log.info("Staged operation {} released for retry by {}", id, quem.getName());
         return recibo(id);
     }
@@ -206,6 +214,7 @@ class StagingController {
         StagedEntry entry = staging.find(id).orElseThrow(() -> new RegistroNaoEncontrado("Operação", id));
         staging.discard(entry, descarte.motivo(), quem.getName());
         backlog.remove(id);
+        auditar(Acao.DESCARTAR, entry, "motivo: " + descarte.motivo());
         log.warn("Staged operation {} discarded by {}", id, quem.getName());
         return recibo(id);
     }
@@ -214,6 +223,16 @@ class StagingController {
     @Operation(summary = "Reexecuta agora: envia ao banco central as operações pendentes deste nó")
     ReplayResult replay() {
         return replayer.run("manual");
+    }
+
+    /**
+     * Records an administrator's action on a staged operation in the audit trail — kept on this node if
+     * the central database is down, and sent when it answers again.
+     */
+    private void auditar(Acao acao, StagedEntry entry, String detalhe) {
+        UUID registro = entry instanceof StagedEntry.Readable r ? r.record().entityId() : null;
+        trilha.registrarOuGuardar(trilha.evento(
+                acao, entry.file().entity(), registro, entry.file().operationId(), Resultado.SUCESSO, detalhe));
     }
 
     private static Area area(String nome) {

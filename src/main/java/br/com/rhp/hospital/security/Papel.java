@@ -13,5 +13,10 @@ public enum Papel {
     /** Bed management: units, beds, admissions, transfers, census. */
     GESTAO_LEITOS,
     /** Housekeeping: bed status only, never a patient's identity. */
-    HIGIENIZACAO
+    HIGIENIZACAO,
+    /**
+     * Audit (the data protection officer, internal audit): reads the audit trail and checks its chains;
+     * nothing else — no patient data, no writes.
+     */
+    AUDITOR
 }

@@ -1,6 +1,7 @@
 package br.com.rhp.hospital.security;
 
 import static br.com.rhp.hospital.security.Papel.ADMIN;
+import static br.com.rhp.hospital.security.Papel.AUDITOR;
 import static br.com.rhp.hospital.security.Papel.ENFERMAGEM;
 import static br.com.rhp.hospital.security.Papel.GESTAO_LEITOS;
 import static br.com.rhp.hospital.security.Papel.HIGIENIZACAO;
@@ -48,7 +49,8 @@ class SecurityConfiguration {
     /** Roles that may see a patient's identity. */
     private static final String[] CLINICOS = nomes(ADMIN, RECEPCAO, ENFERMAGEM, MEDICO, GESTAO_LEITOS);
 
-    private static final String[] TODOS = nomes(Papel.values());
+    /** The staff who work with units, beds and forms: every role but AUDITOR, who reads the audit trail only. */
+    private static final String[] TODOS = nomes(ADMIN, RECEPCAO, ENFERMAGEM, MEDICO, GESTAO_LEITOS, HIGIENIZACAO);
 
     @Bean
     SecurityFilterChain api(
@@ -77,6 +79,9 @@ class SecurityConfiguration {
                         .hasAnyRole(TODOS)
                         .requestMatchers("/api/staging", "/api/staging/**")
                         .hasRole(ADMIN.name())
+                        // the audit trail: administrators and auditors
+                        .requestMatchers(HttpMethod.GET, "/api/auditoria", "/api/auditoria/**")
+                        .hasAnyRole(nomes(ADMIN, AUDITOR))
                         // units and beds: status is for everyone, who occupies a bed is clinical
                         .requestMatchers(HttpMethod.GET, "/api/unidades/*/censo")
                         .hasAnyRole(CLINICOS)

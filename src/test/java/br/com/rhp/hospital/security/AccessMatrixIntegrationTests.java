@@ -49,58 +49,67 @@ class AccessMatrixIntegrationTests {
     private static final String ID = "01936f3e-0000-7000-8000-00000000abcd";
 
     /**
-     * Who may call what. Columns: ADMIN, RECEPCAO, ENFERMAGEM, MEDICO, GESTAO_LEITOS, HIGIENIZACAO;
+     * Who may call what. Columns: ADMIN, RECEPCAO, ENFERMAGEM, MEDICO, GESTAO_LEITOS, HIGIENIZACAO, AUDITOR;
      * {@code x} allowed, {@code -} refused with 403. Anonymous callers get 401 on every line.
      *
      * <p>HIGIENIZACAO sees units and beds and changes bed status, and never reaches anything that
      * names a patient (census, bed occupancy, patients, encounters, transfers, discharges,
-     * professionals).
+     * professionals). AUDITOR reads the audit trail and nothing else; the trail is for ADMIN and
+     * AUDITOR only.
      */
     private static final String MATRIZ = """
-            # method path                               A R E M G H
-            GET    /api/unidades                        x x x x x x
-            POST   /api/unidades                        x - - - x -
-            GET    /api/unidades/{id}                   x x x x x x
-            PATCH  /api/unidades/{id}                   x - - - x -
-            GET    /api/unidades/{id}/censo             x x x x x -
-            GET    /api/leitos                          x x x x x x
-            POST   /api/leitos                          x - - - x -
-            GET    /api/leitos/{id}                     x x x x x x
-            PATCH  /api/leitos/{id}                     x - - - x -
-            POST   /api/leitos/{id}/status              x - x - x x
-            GET    /api/leitos/{id}/ocupacao            x x x x x -
-            GET    /api/pacientes                       x x x x x -
-            POST   /api/pacientes                       x x - - - -
-            GET    /api/pacientes/{id}                  x x x x x -
-            PATCH  /api/pacientes/{id}                  x x - - - -
-            POST   /api/pacientes/{id}/anulacao         x x - - - -
-            GET    /api/profissionais                   x x x x x -
-            POST   /api/profissionais                   x - - - - -
-            GET    /api/profissionais/{id}              x x x x x -
-            PATCH  /api/profissionais/{id}              x - - - - -
-            GET    /api/atendimentos                    x x x x x -
-            POST   /api/atendimentos                    x x - x x -
-            GET    /api/atendimentos/{id}               x x x x x -
-            POST   /api/atendimentos/{id}/cancelamento  x x - x x -
-            GET    /api/atendimentos/{id}/leitos        x x x x x -
-            GET    /api/transferencias                  x x x x x -
-            POST   /api/transferencias                  x - x x x -
-            GET    /api/transferencias/{id}             x x x x x -
-            GET    /api/altas                           x x x x x -
-            POST   /api/altas                           x - x x - -
-            GET    /api/altas/{id}                      x x x x x -
-            GET    /api/staging                         x - - - - -
-            GET    /api/staging/operations              x - - - - -
-            GET    /api/staging/operations/{id}         x x x x x x
-            GET    /api/staging/operations/{id}/conteudo x - - - - -
-            POST   /api/staging/operations/{id}/retry   x - - - - -
-            POST   /api/staging/operations/{id}/discard x - - - - -
-            POST   /api/staging/replay                  x - - - - -
+            # method path                               A R E M G H U
+            GET    /api/unidades                        x x x x x x -
+            POST   /api/unidades                        x - - - x - -
+            GET    /api/unidades/{id}                   x x x x x x -
+            PATCH  /api/unidades/{id}                   x - - - x - -
+            GET    /api/unidades/{id}/censo             x x x x x - -
+            GET    /api/leitos                          x x x x x x -
+            POST   /api/leitos                          x - - - x - -
+            GET    /api/leitos/{id}                     x x x x x x -
+            PATCH  /api/leitos/{id}                     x - - - x - -
+            POST   /api/leitos/{id}/status              x - x - x x -
+            GET    /api/leitos/{id}/ocupacao            x x x x x - -
+            GET    /api/pacientes                       x x x x x - -
+            POST   /api/pacientes                       x x - - - - -
+            GET    /api/pacientes/{id}                  x x x x x - -
+            PATCH  /api/pacientes/{id}                  x x - - - - -
+            POST   /api/pacientes/{id}/anulacao         x x - - - - -
+            GET    /api/profissionais                   x x x x x - -
+            POST   /api/profissionais                   x - - - - - -
+            GET    /api/profissionais/{id}              x x x x x - -
+            PATCH  /api/profissionais/{id}              x - - - - - -
+            GET    /api/atendimentos                    x x x x x - -
+            POST   /api/atendimentos                    x x - x x - -
+            GET    /api/atendimentos/{id}               x x x x x - -
+            POST   /api/atendimentos/{id}/cancelamento  x x - x x - -
+            GET    /api/atendimentos/{id}/leitos        x x x x x - -
+            GET    /api/transferencias                  x x x x x - -
+            POST   /api/transferencias                  x - x x x - -
+            GET    /api/transferencias/{id}             x x x x x - -
+            GET    /api/altas                           x x x x x - -
+            POST   /api/altas                           x - x x - - -
+            GET    /api/altas/{id}                      x x x x x - -
+            GET    /api/staging                         x - - - - - -
+            GET    /api/staging/operations              x - - - - - -
+            GET    /api/staging/operations/{id}         x x x x x x -
+            GET    /api/staging/operations/{id}/conteudo x - - - - - -
+            POST   /api/staging/operations/{id}/retry   x - - - - - -
+            POST   /api/staging/operations/{id}/discard x - - - - - -
+            POST   /api/staging/replay                  x - - - - - -
+            GET    /api/auditoria                       x - - - - - x
+            GET    /api/auditoria/verificacao           x - - - - - x
             """;
 
     /** The order of the role columns of {@link #MATRIZ}. */
     private static final Papel[] COLUNAS = {
-        Papel.ADMIN, Papel.RECEPCAO, Papel.ENFERMAGEM, Papel.MEDICO, Papel.GESTAO_LEITOS, Papel.HIGIENIZACAO
+        Papel.ADMIN,
+        Papel.RECEPCAO,
+        Papel.ENFERMAGEM,
+        Papel.MEDICO,
+        Papel.GESTAO_LEITOS,
+        Papel.HIGIENIZACAO,
+        Papel.AUDITOR
     };
 
     @Autowired
