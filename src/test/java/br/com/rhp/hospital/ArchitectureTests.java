@@ -60,6 +60,19 @@ class ArchitectureTests {
     }
 
     @Test
+    void auditTrailKnowsNoDomainNorTheWritePath() {
+        // every package may record in the trail; the trail depends on none of them
+        noClasses()
+                .that()
+                .resideInAPackage("..hospital.trilha..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        concat(DOMINIO, "..hospital.write..", "..hospital.replay..", "..hospital.security.."))
+                .check(CLASSES);
+    }
+
+    @Test
     void sharedKnowsNoFeature() {
         noClasses()
                 .that()
@@ -72,7 +85,8 @@ class ArchitectureTests {
                         "..hospital.staging..",
                         "..hospital.replay..",
                         "..hospital.web..",
-                        "..hospital.security.."))
+                        "..hospital.security..",
+                        "..hospital.trilha.."))
                 .check(CLASSES);
     }
 

@@ -78,10 +78,11 @@ class EncryptedStagingTests {
                     .isFalse();
         }
         JsonNode json = JSON.readTree(text);
-        assertThat(json.get("format_version").intValue()).isEqualTo(2);
+        assertThat(json.get("format_version").intValue()).isEqualTo(4);
         assertThat(json.get("operation_id").stringValue())
                 .isEqualTo(receipt.operationId().toString());
         assertThat(json.get("user").stringValue()).isEqualTo("enf.maria");
+        assertThat(json.get("client_address").stringValue()).isEqualTo("10.0.0.7");
         assertThat(json.has("payload")).isFalse();
         JsonNode cipher = json.get("payload_cipher");
         assertThat(cipher.get("alg").stringValue()).isEqualTo("AES-256-GCM");
@@ -235,6 +236,47 @@ class EncryptedStagingTests {
         assertThat(readable(pending.get(0)).payload().get("nome").stringValue()).isEqualTo("João da Conceição Araújo");
         assertThat(readable(pending.get(1)).formatVersion()).isEqualTo(4);
         assertThat(readable(pending.get(1)).operationId()).isEqualTo(encrypted.operationId());
+    }
+
+    @Test
+    void readsVersion2FilesStagedBeforeTheClientAddressWasRecorded() throws IOException {
+        StagingEncryption encryption = StagingEncryption.of(key1, List.of());
+        StagingStore store = open(encryption);
+        StagingReceipt receipt = store.stage(create("paciente", PATIENT));
+        Path file = root.resolve(receipt.relativePath());
+        // rewrite it as the previous version wrote it: no client_address, sealed with that metadata
+        ObjectNode v2 = (ObjectNode) JSON.readTree(file.toFile());
+        v2.put("format_version", 2);
+        v2.remove("client_address");
+        v2.remove("payload_cipher");
+        byte[] aad = JSON.writeValueAsBytes(v2);
+        StagingEncryption.Sealed sealed = encryption.seal(JSON.writeValueAsBytes(JSON.readTree(PATIENT)), aad);
+        ObjectNode cipher = v2.putObject("payload_cipher");
+        cipher.put("alg", StagingEncryption.ALGORITHM);
+        cipher.put("key_id", sealed.keyId());
+        cipher.put("iv", Base64.getEncoder().encodeToString(sealed.iv()));
+        cipher.put("ciphertext", Base64.getEncoder().encodeToString(sealed.ciphertext()));
+        Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(v2));
+
+        StagedRecord record = readable(open(encryption).pending().get(0));
+
+        assertThat(record.formatVersion()).isEqualTo(2);
+        assertThat(record.clientAddress()).isNull();
+        assertThat(record.payload().get("nome").stringValue()).isEqualTo("João da Conceição Araújo");
+    }
+
+    @Test
+    void reportsAnAlteredClientAddressAsUnreadable() throws IOException {
+        StagingReceipt receipt = open(StagingEncryption.of(key1, List.of())).stage(create("paciente", PATIENT));
+        Path file = root.resolve(receipt.relativePath());
+        ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
+        json.put("client_address", "10.9.9.9");
+        Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+
+        assertThat(open(StagingEncryption.of(key1, List.of())).pending().get(0))
+                .isInstanceOfSatisfying(
+                        StagedEntry.Unreadable.class,
+                        e -> assertThat(e.reason()).contains("fails authentication"));
     }
 
     @Test

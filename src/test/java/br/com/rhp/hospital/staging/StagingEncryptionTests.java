@@ -36,7 +36,7 @@ class StagingEncryptionTests {
         StagingEncryption encryption = resolve("", null, "", "", "");
 
         assertThat(encryption.enabled()).isFalse();
-        assertThat(new RecordCodec(encryption).writeVersion()).isEqualTo(1);
+        assertThat(new RecordCodec(encryption).writeVersion()).isEqualTo(3);
     }
 
     @Test
@@ -56,7 +56,7 @@ class StagingEncryptionTests {
         StagingEncryption encryption = resolve(newKey(), "", "", "", "production");
 
         assertThat(encryption.enabled()).isTrue();
-        assertThat(new RecordCodec(encryption).writeVersion()).isEqualTo(2);
+        assertThat(new RecordCodec(encryption).writeVersion()).isEqualTo(4);
     }
 
     @Test

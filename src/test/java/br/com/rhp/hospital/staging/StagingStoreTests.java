@@ -84,11 +84,13 @@ class StagingStoreTests {
                         "entity_id",
                         "base_version",
                         "user",
+                        "client_address",
                         "ocorrido_em",
                         "registrado_em",
                         "staged_at",
                         "payload");
-        assertThat(written.get("format_version").intValue()).isEqualTo(1);
+        assertThat(written.get("format_version").intValue()).isEqualTo(3);
+        assertThat(written.get("client_address").stringValue()).isEqualTo("10.0.0.7");
         assertThat(written.get("operation_id").stringValue())
                 .isEqualTo(operation.operationId().toString());
         assertThat(written.get("node_id").stringValue()).isEqualTo(NODE);
