@@ -58,7 +58,12 @@ class VerificacaoDaTrilha {
     }
 
     private Cadeia verificar(String cadeia) {
+        // The head is read before the entries: every entry up to its position was committed with it. An
+        // entry beyond it may be a write that committed meanwhile (the head is read again) or one inserted
+        // without moving the head (then it is a break).
         Optional<CabecaDaTrilha> cabeca = cabecas.findById(cadeia);
+        long limite = cabeca.map(CabecaDaTrilha::posicao).orElse(0L);
+        String hashLimite = cabeca.map(CabecaDaTrilha::hash).orElse(Encadeamento.GENESE);
         long esperada = 1;
         String anterior = Encadeamento.GENESE;
         long contadas = 0;
@@ -68,19 +73,13 @@ class VerificacaoDaTrilha {
             List<EntradaDaTrilha> pagina = entradas.findByCadeiaAndPosicaoGreaterThanOrderByPosicaoAsc(
                     cadeia, ultima, PageRequest.of(0, PAGINA));
             for (EntradaDaTrilha e : pagina) {
-                contadas++;
-                if (e.posicao() != esperada) {
-                    quebra = new Quebra(
-                            e.posicao(),
-                            e.id(),
-                            "posição " + esperada + " esperada, encontrada " + e.posicao()
-                                    + " (entrada removida ou inserida)");
-                } else if (!anterior.equals(e.hashAnterior())) {
-                    quebra = new Quebra(
-                            e.posicao(), e.id(), "hash_anterior difere do hash da entrada anterior da cadeia");
-                } else if (!Encadeamento.hash(e).equals(e.hash())) {
-                    quebra = new Quebra(e.posicao(), e.id(), "conteúdo alterado: o hash recalculado difere do gravado");
+                if (e.posicao() > limite) {
+                    cabeca = cabecas.findById(cadeia);
+                    limite = cabeca.map(CabecaDaTrilha::posicao).orElse(0L);
+                    hashLimite = cabeca.map(CabecaDaTrilha::hash).orElse(Encadeamento.GENESE);
                 }
+                contadas++;
+                quebra = quebra(e, esperada, anterior, limite);
                 if (quebra != null) {
                     break;
                 }
@@ -92,23 +91,36 @@ class VerificacaoDaTrilha {
                 break;
             }
         }
-        if (quebra == null) {
-            long posicaoCabeca = cabeca.map(CabecaDaTrilha::posicao).orElse(0L);
-            String hashCabeca = cabeca.map(CabecaDaTrilha::hash).orElse(Encadeamento.GENESE);
-            if (posicaoCabeca != ultima || !hashCabeca.equals(anterior)) {
-                quebra = new Quebra(
-                        ultima + 1,
-                        null,
-                        "a cabeça da cadeia indica a posição " + posicaoCabeca + ", mas a última entrada íntegra é a "
-                                + ultima + " (entradas finais removidas?)");
-            }
+        if (quebra == null && (limite != ultima || !hashLimite.equals(anterior))) {
+            quebra = new Quebra(
+                    ultima + 1,
+                    null,
+                    "a cabeça da cadeia indica a posição " + limite + ", mas a última entrada íntegra é a " + ultima
+                            + " (entradas finais removidas?)");
         }
         return new Cadeia(
-                cadeia,
-                contadas,
-                cabeca.map(CabecaDaTrilha::posicao).orElse(0L),
-                cabeca.map(CabecaDaTrilha::hash).orElse(null),
-                quebra == null,
-                quebra);
+                cadeia, contadas, limite, cabeca.map(CabecaDaTrilha::hash).orElse(null), quebra == null, quebra);
+    }
+
+    private static Quebra quebra(EntradaDaTrilha e, long esperada, String anterior, long limite) {
+        if (e.posicao() != esperada) {
+            return new Quebra(
+                    e.posicao(),
+                    e.id(),
+                    "posição " + esperada + " esperada, encontrada " + e.posicao() + " (entrada removida ou inserida)");
+        }
+        if (e.posicao() > limite) {
+            return new Quebra(
+                    e.posicao(),
+                    e.id(),
+                    "entrada além da cabeça da cadeia (" + limite + "): inserida por fora do serviço");
+        }
+        if (!anterior.equals(e.hashAnterior())) {
+            return new Quebra(e.posicao(), e.id(), "hash_anterior difere do hash da entrada anterior da cadeia");
+        }
+        if (!Encadeamento.hash(e).equals(e.hash())) {
+            return new Quebra(e.posicao(), e.id(), "conteúdo alterado: o hash recalculado difere do gravado");
+        }
+        return null;
     }
 }

@@ -348,6 +348,39 @@ class TrilhaDeAuditoriaIntegrationTests {
     }
 
     @Test
+    void verificationReportsAnEntryAppendedBehindTheServicesBackAndACutTail() throws Exception {
+        criarPaciente(Ids.cpf(), RECEPCAO);
+        long ultima =
+                sql.queryForObject("SELECT max(posicao) FROM trilha_auditoria WHERE cadeia = 'no-teste'", Long.class);
+        Map<String, Object> linha =
+                sql.queryForMap("SELECT * FROM trilha_auditoria WHERE cadeia = 'no-teste' AND posicao = ?", ultima);
+        List<String> colunas = new ArrayList<>(linha.keySet());
+        String insert = "INSERT INTO trilha_auditoria (" + String.join(", ", colunas) + ") VALUES ("
+                + String.join(", ", colunas.stream().map(c -> "?").toList()) + ")";
+
+        // a forged entry after the last one, correctly chained, without moving the head
+        Map<String, Object> forjada = new java.util.LinkedHashMap<>(linha);
+        forjada.put("id", UUID.randomUUID().toString());
+        forjada.put("posicao", ultima + 1);
+        forjada.put("hash_anterior", linha.get("hash"));
+        sql.update(insert, colunas.stream().map(forjada::get).toArray());
+        Map<?, ?> quebra = (Map<?, ?>) cadeia(verificacao(), "no-teste").get("quebra");
+        assertThat(((Number) quebra.get("posicao")).longValue()).isEqualTo(ultima + 1);
+        assertThat((String) quebra.get("motivo")).contains("além da cabeça");
+        sql.update("DELETE FROM trilha_auditoria WHERE id = ?", forjada.get("id"));
+
+        // the last entry removed: the head still names it
+        sql.update("DELETE FROM trilha_auditoria WHERE id = ?", linha.get("id"));
+        try {
+            Map<?, ?> corte = (Map<?, ?>) cadeia(verificacao(), "no-teste").get("quebra");
+            assertThat((String) corte.get("motivo")).contains("entradas finais removidas");
+        } finally {
+            sql.update(insert, colunas.stream().map(linha::get).toArray());
+        }
+        assertThat(verificacao().get("integra")).isEqualTo(true);
+    }
+
+    @Test
     void concurrentWritersOfOneNodeKeepOneUnbrokenChain() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
