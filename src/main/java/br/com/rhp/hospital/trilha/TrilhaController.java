@@ -30,11 +30,16 @@ class TrilhaController {
 
     private final EntradaRepository entradas;
     private final VerificacaoDaTrilha verificacao;
+    private final TrilhaDeAuditoria trilha;
 
-    TrilhaController(EntradaRepository entradas, VerificacaoDaTrilha verificacao) {
+    TrilhaController(EntradaRepository entradas, VerificacaoDaTrilha verificacao, TrilhaDeAuditoria trilha) {
         this.entradas = entradas;
         this.verificacao = verificacao;
+        this.trilha = trilha;
     }
+
+    /** The trail's own entity name: a query of the trail is itself recorded (who watched whom). */
+    static final String ENTIDADE = "trilha_auditoria";
 
     /** One entry of the trail, as stored. */
     record EntradaView(
@@ -119,7 +124,14 @@ class TrilhaController {
             filtro = filtro.and((root, query, cb) -> cb.lessThanOrEqualTo(root.get("ocorridoEm"), ate));
         }
         Pageable ordenada = PageRequest.of(pagina.getPageNumber(), pagina.getPageSize(), ORDEM);
-        return Pagina.de(entradas.findAll(filtro, ordenada), EntradaView::de);
+        Pagina<EntradaView> resultado = Pagina.de(entradas.findAll(filtro, ordenada), EntradaView::de);
+        // the filters in the note, not as the entry's record: a record's own history stays its own
+        trilha.registrarLeitura(
+                ENTIDADE,
+                null,
+                "consulta à trilha: usuario=" + usuario + ", entidade=" + entidade + ", registro_id=" + registroId
+                        + ", operation_id=" + operationId + ", acao=" + acao + ", de=" + de + ", ate=" + ate);
+        return resultado;
     }
 
     @GetMapping("/verificacao")

@@ -469,6 +469,18 @@ class TrilhaDeAuditoriaIntegrationTests {
     }
 
     @Test
+    void queriesOfTheTrailAreThemselvesRecorded() throws Exception {
+        mvc.perform(get("/api/auditoria?usuario=dr.plantao&acao=LER")
+                        .with(user("dpo.rui").roles("AUDITOR")))
+                .andExpect(status().isOk());
+        List<Map<String, Object>> consultas = consultar("usuario=dpo.rui&entidade=trilha_auditoria");
+        assertThat(consultas).hasSize(1);
+        assertThat((String) consultas.get(0).get("detalhe"))
+                .contains("usuario=dr.plantao")
+                .contains("acao=LER");
+    }
+
+    @Test
     void breakTheGlassAccessIsRecordedWithItsReason() throws Exception {
         Instant em = Instant.parse("2026-11-27T03:15:00Z");
         trilha.registrarAcessoEmergencial(
