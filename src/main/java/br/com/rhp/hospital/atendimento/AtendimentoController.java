@@ -4,6 +4,7 @@ import br.com.rhp.hospital.atendimento.Views.AtendimentoView;
 import br.com.rhp.hospital.atendimento.Views.OcupacaoView;
 import br.com.rhp.hospital.leito.Leito;
 import br.com.rhp.hospital.leito.LeitoRepository;
+import br.com.rhp.hospital.security.AcessoPorUnidade;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
 import br.com.rhp.hospital.web.IfMatch;
 import br.com.rhp.hospital.web.Pagina;
@@ -13,6 +14,7 @@ import br.com.rhp.hospital.write.WriteResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,13 +46,19 @@ class AtendimentoController {
     private final LeitoRepository leitos;
     private final WriteGateway gateway;
     private final Operations operations;
+    private final AcessoPorUnidade acesso;
+    private final EscoposDeUnidade escopos;
 
     AtendimentoController(
             AtendimentoRepository atendimentos,
             OcupacaoRepository ocupacoes,
             LeitoRepository leitos,
             WriteGateway gateway,
-            Operations operations) {
+            Operations operations,
+            AcessoPorUnidade acesso,
+            EscoposDeUnidade escopos) {
+        this.acesso = acesso;
+        this.escopos = escopos;
         this.atendimentos = atendimentos;
         this.ocupacoes = ocupacoes;
         this.leitos = leitos;
@@ -61,6 +69,9 @@ class AtendimentoController {
     @PostMapping
     @Operation(summary = "Abre um atendimento; uma INTERNACAO com leito_id admite o paciente no leito")
     ResponseEntity<Object> abrir(@Valid @RequestBody AtendimentoForm form) {
+        // an admission is in the bed's unit; any other encounter in the unit it names
+        acesso.exigirTodas(() ->
+                form.leitoId() != null ? escopos.doLeito(form.leitoId()) : Collections.singleton(form.unidadeId()));
         var result = gateway.submit(operations.create(Atendimento.ENTIDADE, form));
         return WriteResponses.created(result, Atendimento.class, this::view, PATH);
     }
@@ -72,6 +83,7 @@ class AtendimentoController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CancelamentoForm form) {
         long versao = IfMatch.versao(ifMatch);
+        acesso.exigirAlguma(() -> escopos.doAtendimento(id));
         var result = gateway.submit(operations.update(Atendimento.ENTIDADE, AdtHandlers.CANCELAR, id, versao, form));
         return WriteResponses.updated(result, Atendimento.class, this::view, PATH);
     }
@@ -83,6 +95,7 @@ class AtendimentoController {
                 .findById(id)
                 .map(this::view)
                 .orElseThrow(() -> new RegistroNaoEncontrado("Atendimento", id));
+        acesso.exigirAlguma(() -> escopos.doAtendimento(id));
         return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
 
@@ -107,6 +120,10 @@ class AtendimentoController {
         if (status != null) {
             filtro = filtro.and((root, query, cb) -> cb.equal(root.get("status"), status));
         }
+        var restricao = acesso.restricao();
+        if (restricao.isPresent()) {
+            filtro = filtro.and(escopos.atendimentos(restricao.get()));
+        }
         return Pagina.de(atendimentos.findAll(filtro, pagina), this::view);
     }
 
@@ -116,6 +133,7 @@ class AtendimentoController {
         if (!atendimentos.existsById(id)) {
             throw new RegistroNaoEncontrado("Atendimento", id);
         }
+        acesso.exigirAlguma(() -> escopos.doAtendimento(id));
         var periodos = ocupacoes.findByAtendimentoIdOrderByInicioAsc(id);
         Map<UUID, Leito> porId = leitos
                 .findAllById(periodos.stream().map(Ocupacao::leitoId).toList())

@@ -8,6 +8,7 @@ import br.com.rhp.hospital.leito.LeitoRepository;
 import br.com.rhp.hospital.leito.StatusLeito;
 import br.com.rhp.hospital.paciente.Paciente;
 import br.com.rhp.hospital.paciente.PacienteRepository;
+import br.com.rhp.hospital.security.AcessoPorUnidade;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
 import br.com.rhp.hospital.unidade.Unidade;
 import br.com.rhp.hospital.unidade.UnidadeRepository;
@@ -36,6 +37,7 @@ class EnfermariaController {
     private final AtendimentoRepository atendimentos;
     private final PacienteRepository pacientes;
     private final Clock clock;
+    private final AcessoPorUnidade acesso;
 
     EnfermariaController(
             LeitoRepository leitos,
@@ -43,7 +45,9 @@ class EnfermariaController {
             OcupacaoRepository ocupacoes,
             AtendimentoRepository atendimentos,
             PacienteRepository pacientes,
-            Clock clock) {
+            Clock clock,
+            AcessoPorUnidade acesso) {
+        this.acesso = acesso;
         this.leitos = leitos;
         this.unidades = unidades;
         this.ocupacoes = ocupacoes;
@@ -57,6 +61,7 @@ class EnfermariaController {
     @Transactional(readOnly = true)
     LeitoOcupacaoView ocupacaoAtual(@PathVariable UUID id) {
         Leito leito = leitos.findById(id).orElseThrow(() -> new RegistroNaoEncontrado("Leito", id));
+        acesso.exigirAlguma(() -> List.of(leito.unidadeId()));
         return comOcupantes(List.of(leito)).get(0);
     }
 
@@ -65,6 +70,7 @@ class EnfermariaController {
     @Transactional(readOnly = true)
     CensoView censo(@PathVariable UUID id) {
         Unidade unidade = unidades.findById(id).orElseThrow(() -> new RegistroNaoEncontrado("Unidade", id));
+        acesso.exigirAlguma(() -> List.of(id));
         List<LeitoOcupacaoView> views = comOcupantes(leitos.findByUnidadeIdOrderByCodigo(id));
         Map<StatusLeito, Long> porStatus = new EnumMap<>(StatusLeito.class);
         for (StatusLeito s : StatusLeito.values()) {

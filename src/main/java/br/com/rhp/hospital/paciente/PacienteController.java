@@ -1,5 +1,6 @@
 package br.com.rhp.hospital.paciente;
 
+import br.com.rhp.hospital.security.AcessoPorUnidade;
 import br.com.rhp.hospital.shared.DadosInvalidos;
 import br.com.rhp.hospital.shared.Identificadores;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
@@ -45,8 +46,15 @@ class PacienteController {
     private final WriteGateway gateway;
     private final Operations operations;
     private final MergePatch patches;
+    private final AcessoPorUnidade acesso;
 
-    PacienteController(PacienteRepository pacientes, WriteGateway gateway, Operations operations, MergePatch patches) {
+    PacienteController(
+            PacienteRepository pacientes,
+            WriteGateway gateway,
+            Operations operations,
+            MergePatch patches,
+            AcessoPorUnidade acesso) {
+        this.acesso = acesso;
         this.pacientes = pacientes;
         this.gateway = gateway;
         this.operations = operations;
@@ -67,6 +75,7 @@ class PacienteController {
                 .findById(id)
                 .map(PacienteView::de)
                 .orElseThrow(() -> new RegistroNaoEncontrado("Paciente", id));
+        acesso.exigirPaciente(id);
         return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
 
@@ -96,6 +105,12 @@ class PacienteController {
         if (cnsNormalizado != null) {
             filtro = filtro.and((root, query, cb) -> cb.equal(root.get("cns"), cnsNormalizado));
         }
+        var permitidos = acesso.pacientesPermitidos();
+        if (permitidos.isPresent()) {
+            var ids = permitidos.get();
+            filtro = filtro.and((root, query, cb) ->
+                    ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids));
+        }
         Pageable ordenada = PageRequest.of(pagina.getPageNumber(), pagina.getPageSize(), ORDEM);
         return Pagina.de(pacientes.findAll(filtro, ordenada), PacienteView::de);
     }
@@ -111,6 +126,7 @@ class PacienteController {
         long versao = IfMatch.versao(ifMatch);
         JsonNode normalizado = PacienteForm.normalizarPatch(patch);
         patches.checkFields(normalizado, PacienteForm.class);
+        acesso.exigirPaciente(id);
         var result = gateway.submit(operations.update(Paciente.ENTIDADE, id, versao, normalizado));
         return WriteResponses.updated(result, Paciente.class, PacienteView::de, PATH);
     }
@@ -124,6 +140,7 @@ class PacienteController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AnulacaoForm anulacao) {
         long versao = IfMatch.versao(ifMatch);
+        acesso.exigirPaciente(id);
         var result =
                 gateway.submit(operations.update(Paciente.ENTIDADE, PacienteHandlers.ANULAR, id, versao, anulacao));
         return WriteResponses.updated(result, Paciente.class, PacienteView::de, PATH);
