@@ -82,8 +82,8 @@ class AtendimentoController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CancelamentoForm form) {
-        long versao = IfMatch.versao(ifMatch);
         acesso.exigirAlguma(() -> escopos.doAtendimento(id));
+        long versao = IfMatch.versao(ifMatch);
         var result = gateway.submit(operations.update(Atendimento.ENTIDADE, AdtHandlers.CANCELAR, id, versao, form));
         return WriteResponses.updated(result, Atendimento.class, this::view, PATH);
     }

@@ -134,9 +134,9 @@ class LeitoController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody JsonNode patch) {
+        exigirUnidadeDo(id);
         long versao = IfMatch.versao(ifMatch);
         verificarCampos(patch);
-        exigirUnidadeDo(id);
         var result = gateway.submit(operations.update(Leito.ENTIDADE, id, versao, patch));
         return WriteResponses.updated(result, Leito.class, LeitoView::de, PATH);
     }
@@ -149,12 +149,12 @@ class LeitoController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody MudancaDeStatusForm form) {
+        exigirUnidadeDo(id);
         long versao = IfMatch.versao(ifMatch);
         // refused now, never staged: no later replay could make it valid
         if (form.status() == StatusLeito.OCUPADO) {
             throw new OcupacaoManualProibida();
         }
-        exigirUnidadeDo(id);
         var result = gateway.submit(operations.update(Leito.ENTIDADE, Leito.MUDAR_STATUS, id, versao, form));
         return WriteResponses.updated(result, Leito.class, LeitoView::de, PATH);
     }

@@ -123,10 +123,10 @@ class PacienteController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody JsonNode patch) {
+        acesso.exigirPaciente(id);
         long versao = IfMatch.versao(ifMatch);
         JsonNode normalizado = PacienteForm.normalizarPatch(patch);
         patches.checkFields(normalizado, PacienteForm.class);
-        acesso.exigirPaciente(id);
         var result = gateway.submit(operations.update(Paciente.ENTIDADE, id, versao, normalizado));
         return WriteResponses.updated(result, Paciente.class, PacienteView::de, PATH);
     }
@@ -139,8 +139,8 @@ class PacienteController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AnulacaoForm anulacao) {
-        long versao = IfMatch.versao(ifMatch);
         acesso.exigirPaciente(id);
+        long versao = IfMatch.versao(ifMatch);
         var result =
                 gateway.submit(operations.update(Paciente.ENTIDADE, PacienteHandlers.ANULAR, id, versao, anulacao));
         return WriteResponses.updated(result, Paciente.class, PacienteView::de, PATH);

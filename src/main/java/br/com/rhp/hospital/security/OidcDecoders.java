@@ -16,6 +16,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
@@ -70,17 +71,21 @@ final class OidcDecoders {
     }
 
     private static JWSKeySelector<SecurityContext> chavesRemotas(OidcSettings settings) {
-        JWKSource<SecurityContext> fonte;
+        URL url;
         try {
-            fonte = JWKSourceBuilder.<SecurityContext>create(
-                            URI.create(settings.jwkSetUri()).toURL(),
-                            new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, MAX_BYTES))
-                    .cache(settings.jwksRefresh().toMillis(), TIMEOUT_MS)
-                    .outageTolerant(settings.jwksCacheTtl().toMillis())
-                    .build();
+            url = URI.create(settings.jwkSetUri()).toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalStateException("OIDC_JWK_SET_URI is not a valid URL", e);
         }
+        long refresh = settings.jwksRefresh().toMillis();
+        JWKSource<SecurityContext> fonte = JWKSourceBuilder.<SecurityContext>create(
+                        url, new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, MAX_BYTES))
+                .cache(refresh, Math.min(TIMEOUT_MS, refresh / 2))
+                .refreshAheadCache(false)
+                .outageTolerant(settings.jwksCacheTtl().toMillis())
+                // a token with an unknown key id makes Nimbus fetch again: not more than this often
+                .rateLimited(Math.max(1, Math.min(30_000, refresh / 2)))
+                .build();
         return new JWSVerificationKeySelector<>(ALGORITMOS, fonte);
     }
 

@@ -27,6 +27,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -61,9 +62,11 @@ class SecurityConfiguration {
             throws Exception {
         if (oidc.ativo()) {
             // beside Basic: the keys are fetched on the first token, never at start-up
+            // its own manager: the shared one above knows only the local accounts
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(OidcDecoders.decoder(oidc, clock));
+            tokens.setJwtAuthenticationConverter(new TokenParaUsuario(oidc));
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(handlers)
-                    .jwt(jwt -> jwt.decoder(OidcDecoders.decoder(oidc, clock))
-                            .jwtAuthenticationConverter(new TokenParaUsuario(oidc))));
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokens))));
         }
         // our manager, with the cache of verified credentials: HTTP Basic must not pay bcrypt per request
         http.authenticationManager(authenticationManager)

@@ -114,9 +114,9 @@ class UnidadeController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody JsonNode patch) {
+        acesso.exigirAlguma(() -> List.of(id));
         long versao = IfMatch.versao(ifMatch);
         patches.checkFields(patch, UnidadeForm.class);
-        acesso.exigirAlguma(() -> List.of(id));
         var result = gateway.submit(operations.update(Unidade.ENTIDADE, id, versao, patch));
         return WriteResponses.updated(result, Unidade.class, UnidadeView::de, PATH);
     }
