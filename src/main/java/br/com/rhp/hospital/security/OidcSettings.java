@@ -95,10 +95,14 @@ record OidcSettings(
         return settings;
     }
 
-    /** {@code idp-role=PAPEL,other=PAPEL}; the IdP's names are kept as written (case matters there). */
+    /**
+     * {@code idp-role=PAPEL;other=PAPEL}: entries split by {@code ;} because AD group names are DNs full
+     * of commas ({@code CN=Enfermagem,OU=Grupos,DC=rhp}); the last {@code =} separates our role. The IdP's
+     * names are kept as written (case matters there).
+     */
     private static Map<String, Papel> mapa(String texto) {
         Map<String, Papel> mapa = new LinkedHashMap<>();
-        for (String par : texto.split(",")) {
+        for (String par : texto.split(";")) {
             if (par.isBlank()) {
                 continue;
             }

@@ -50,7 +50,8 @@ class BearerTokenIntegrationTests {
         registry.add("OIDC_AUDIENCE", () -> TestIdentityProvider.AUDIENCE);
         registry.add("OIDC_ROLES_CLAIM", () -> "realm_access.roles, resource_access.hospital-api.roles, groups");
         registry.add(
-                "OIDC_ROLE_MAP", () -> "rhp-recepcao=RECEPCAO, rhp-leitos=GESTAO_LEITOS, CN=Enfermeiros=ENFERMAGEM");
+                "OIDC_ROLE_MAP",
+                () -> "rhp-recepcao=RECEPCAO; rhp-leitos=GESTAO_LEITOS; CN=Enfermeiros,OU=Grupos,DC=rhp=ENFERMAGEM");
         registry.add("OIDC_UNITS_CLAIM", () -> "unidades");
         // keys are fetched again often, so that the test sees the refresh fail while the IdP is down
         registry.add("OIDC_JWKS_REFRESH", () -> "PT0.5S");
@@ -86,7 +87,7 @@ class BearerTokenIntegrationTests {
         String cliente = IDP.token(
                 "joao", c -> c.claim("resource_access", Map.of("hospital-api", Map.of("roles", List.of("medico")))));
         com(get("/api/atendimentos"), cliente).andExpect(status().isOk());
-        String grupo = IDP.token("rita", c -> c.claim("groups", List.of("CN=Enfermeiros")));
+        String grupo = IDP.token("rita", c -> c.claim("groups", List.of("CN=Enfermeiros,OU=Grupos,DC=rhp")));
         com(get("/api/altas"), grupo).andExpect(status().isOk());
         com(post("/api/pacientes").contentType(MediaType.APPLICATION_JSON).content("{}"), grupo)
                 .andExpect(status().isForbidden());
@@ -197,7 +198,9 @@ class BearerTokenIntegrationTests {
         String minha = hospital.unidade();
         String outra = hospital.unidade();
         String token = IDP.token(
-                "rita", c -> c.claim("groups", List.of("CN=Enfermeiros")).claim("unidades", List.of(minha)));
+                "rita",
+                c -> c.claim("groups", List.of("CN=Enfermeiros,OU=Grupos,DC=rhp"))
+                        .claim("unidades", List.of(minha)));
         com(get("/api/unidades/" + minha + "/censo"), token).andExpect(status().isOk());
         com(get("/api/unidades/" + outra + "/censo"), token)
                 .andExpect(status().isForbidden())
