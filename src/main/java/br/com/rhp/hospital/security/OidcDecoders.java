@@ -65,6 +65,8 @@ final class OidcDecoders {
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         JwtTimestampValidator tempo = new JwtTimestampValidator(settings.clockSkew());
         tempo.setClock(clock);
+        // a token that never expires is not an access token we accept
+        tempo.setAllowEmptyExpiryClaim(false);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 tempo, new JwtIssuerValidator(settings.issuer()), new JwtAudienceValidator(settings.audience())));
         return decoder;

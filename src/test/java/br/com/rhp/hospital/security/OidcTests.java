@@ -135,6 +135,15 @@ class OidcTests {
                 .isInstanceOf(JwtValidationException.class);
     }
 
+    @Test
+    void refusesATokenThatNeverExpires(@TempDir Path dir) throws Exception {
+        Path arquivo = Files.writeString(dir.resolve("jwks.json"), IDP.jwksJson());
+        JwtDecoder decoder = OidcDecoders.decoder(
+                settings("", arquivo.toString(), TestIdentityProvider.AUDIENCE, ""), Clock.systemUTC());
+        assertThatThrownBy(() -> decoder.decode(IDP.token("ana", c -> c.expirationTime(null))))
+                .isInstanceOf(JwtValidationException.class);
+    }
+
     private static Jwt jwt(Map<String, Object> claims) {
         Jwt.Builder b = Jwt.withTokenValue("t").header("alg", "RS256").issuedAt(Instant.now());
         claims.forEach(b::claim);
