@@ -99,6 +99,17 @@ class BearerTokenIntegrationTests {
     }
 
     @Test
+    void theApiDescriptionOffersBothWaysToLogIn() throws Exception {
+        mvc.perform(get("/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
+                .andExpect(
+                        jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.bearerFormat")
+                        .value("JWT"));
+    }
+
+    @Test
     void localAccountsKeepWorkingBesideTokens() throws Exception {
         mvc.perform(get("/api/pacientes").with(httpBasic("maria", SENHA))).andExpect(status().isOk());
     }
