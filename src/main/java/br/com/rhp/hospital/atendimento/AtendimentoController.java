@@ -4,6 +4,7 @@ import br.com.rhp.hospital.atendimento.Views.AtendimentoView;
 import br.com.rhp.hospital.atendimento.Views.OcupacaoView;
 import br.com.rhp.hospital.leito.Leito;
 import br.com.rhp.hospital.leito.LeitoRepository;
+import br.com.rhp.hospital.security.AcessoPorUnidade;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
 import br.com.rhp.hospital.trilha.TrilhaDeAuditoria;
 import br.com.rhp.hospital.web.IfMatch;
@@ -14,6 +15,7 @@ import br.com.rhp.hospital.write.WriteResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +48,8 @@ class AtendimentoController {
     private final WriteGateway gateway;
     private final Operations operations;
     private final TrilhaDeAuditoria trilha;
+    private final AcessoPorUnidade acesso;
+    private final EscoposDeUnidade escopos;
 
     AtendimentoController(
             AtendimentoRepository atendimentos,
@@ -53,7 +57,11 @@ class AtendimentoController {
             LeitoRepository leitos,
             WriteGateway gateway,
             Operations operations,
-            TrilhaDeAuditoria trilha) {
+            TrilhaDeAuditoria trilha,
+            AcessoPorUnidade acesso,
+            EscoposDeUnidade escopos) {
+        this.acesso = acesso;
+        this.escopos = escopos;
         this.atendimentos = atendimentos;
         this.ocupacoes = ocupacoes;
         this.leitos = leitos;
@@ -65,6 +73,9 @@ class AtendimentoController {
     @PostMapping
     @Operation(summary = "Abre um atendimento; uma INTERNACAO com leito_id admite o paciente no leito")
     ResponseEntity<Object> abrir(@Valid @RequestBody AtendimentoForm form) {
+        // an admission is in the bed's unit; any other encounter in the unit it names
+        acesso.exigirTodas(() ->
+                form.leitoId() != null ? escopos.doLeito(form.leitoId()) : Collections.singleton(form.unidadeId()));
         var result = gateway.submit(operations.create(Atendimento.ENTIDADE, form));
         return WriteResponses.created(result, Atendimento.class, this::view, PATH);
     }
@@ -75,6 +86,7 @@ class AtendimentoController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CancelamentoForm form) {
+        acesso.exigirAlguma(() -> escopos.doAtendimento(id));
         long versao = IfMatch.versao(ifMatch);
         var result = gateway.submit(operations.update(Atendimento.ENTIDADE, AdtHandlers.CANCELAR, id, versao, form));
         return WriteResponses.updated(result, Atendimento.class, this::view, PATH);
@@ -87,6 +99,7 @@ class AtendimentoController {
                 .findById(id)
                 .map(this::view)
                 .orElseThrow(() -> new RegistroNaoEncontrado("Atendimento", id));
+        acesso.exigirAlguma(() -> escopos.doAtendimento(id));
         trilha.registrarLeitura(Atendimento.ENTIDADE, id, null);
         return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
@@ -112,6 +125,10 @@ class AtendimentoController {
         if (status != null) {
             filtro = filtro.and((root, query, cb) -> cb.equal(root.get("status"), status));
         }
+        var restricao = acesso.restricao();
+        if (restricao.isPresent()) {
+            filtro = filtro.and(escopos.atendimentos(restricao.get()));
+        }
         return Pagina.de(atendimentos.findAll(filtro, pagina), this::view);
     }
 
@@ -121,6 +138,7 @@ class AtendimentoController {
         if (!atendimentos.existsById(id)) {
             throw new RegistroNaoEncontrado("Atendimento", id);
         }
+        acesso.exigirAlguma(() -> escopos.doAtendimento(id));
         var periodos = ocupacoes.findByAtendimentoIdOrderByInicioAsc(id);
         trilha.registrarLeitura(Atendimento.ENTIDADE, id, "histórico de leitos");
         Map<UUID, Leito> porId = leitos

@@ -1,7 +1,9 @@
 package br.com.rhp.hospital.atendimento;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -14,6 +16,23 @@ interface AtendimentoRepository extends JpaRepository<Atendimento, UUID>, JpaSpe
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from Atendimento a where a.id = :id")
     Optional<Atendimento> travar(UUID id);
+
+    /** Patients with an encounter of {@code status} whose unit, or a bed it occupied, is in {@code unidades}. */
+    @Query("""
+            select distinct a.pacienteId from Atendimento a
+            where a.status = :status and (a.unidadeId in :unidades or exists (
+                select o.id from Ocupacao o, Leito l
+                where o.atendimentoId = a.id and o.leitoId = l.id and l.unidadeId in :unidades))
+            """)
+    Set<UUID> pacientesNasUnidades(StatusAtendimento status, Collection<UUID> unidades);
+
+    @Query("""
+            select count(a) > 0 from Atendimento a
+            where a.pacienteId = :pacienteId and a.status = :status and (a.unidadeId in :unidades or exists (
+                select o.id from Ocupacao o, Leito l
+                where o.atendimentoId = a.id and o.leitoId = l.id and l.unidadeId in :unidades))
+            """)
+    boolean pacienteNasUnidades(UUID pacienteId, StatusAtendimento status, Collection<UUID> unidades);
 
     boolean existsByPacienteIdAndTipoAndStatus(UUID pacienteId, TipoAtendimento tipo, StatusAtendimento status);
 }

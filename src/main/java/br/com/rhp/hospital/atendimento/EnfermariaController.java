@@ -8,6 +8,7 @@ import br.com.rhp.hospital.leito.LeitoRepository;
 import br.com.rhp.hospital.leito.StatusLeito;
 import br.com.rhp.hospital.paciente.Paciente;
 import br.com.rhp.hospital.paciente.PacienteRepository;
+import br.com.rhp.hospital.security.AcessoPorUnidade;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
 import br.com.rhp.hospital.trilha.TrilhaDeAuditoria;
 import br.com.rhp.hospital.unidade.Unidade;
@@ -40,6 +41,7 @@ class EnfermariaController {
     private final Clock clock;
     private final TransactionTemplate leitura;
     private final TrilhaDeAuditoria trilha;
+    private final AcessoPorUnidade acesso;
 
     EnfermariaController(
             LeitoRepository leitos,
@@ -49,7 +51,9 @@ class EnfermariaController {
             PacienteRepository pacientes,
             Clock clock,
             PlatformTransactionManager transactions,
-            TrilhaDeAuditoria trilha) {
+            TrilhaDeAuditoria trilha,
+            AcessoPorUnidade acesso) {
+        this.acesso = acesso;
         this.leitos = leitos;
         this.unidades = unidades;
         this.ocupacoes = ocupacoes;
@@ -67,6 +71,7 @@ class EnfermariaController {
     LeitoOcupacaoView ocupacaoAtual(@PathVariable UUID id) {
         LeitoOcupacaoView view = leitura.execute(status -> {
             Leito leito = leitos.findById(id).orElseThrow(() -> new RegistroNaoEncontrado("Leito", id));
+            acesso.exigirAlguma(() -> List.of(leito.unidadeId()));
             return comOcupantes(List.of(leito)).get(0);
         });
         trilha.registrarLeitura(Leito.ENTIDADE, id, "ocupação atual do leito");
@@ -83,6 +88,7 @@ class EnfermariaController {
 
     private CensoView montarCenso(UUID id) {
         Unidade unidade = unidades.findById(id).orElseThrow(() -> new RegistroNaoEncontrado("Unidade", id));
+        acesso.exigirAlguma(() -> List.of(id));
         List<LeitoOcupacaoView> views = comOcupantes(leitos.findByUnidadeIdOrderByCodigo(id));
         Map<StatusLeito, Long> porStatus = new EnumMap<>(StatusLeito.class);
         for (StatusLeito s : StatusLeito.values()) {

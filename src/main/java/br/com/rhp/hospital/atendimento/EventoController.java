@@ -2,6 +2,7 @@ package br.com.rhp.hospital.atendimento;
 
 import br.com.rhp.hospital.atendimento.Views.AltaView;
 import br.com.rhp.hospital.atendimento.Views.TransferenciaView;
+import br.com.rhp.hospital.security.AcessoPorUnidade;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
 import br.com.rhp.hospital.web.Pagina;
 import br.com.rhp.hospital.write.Operations;
@@ -12,6 +13,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import jakarta.validation.Valid;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -34,9 +37,18 @@ class EventoController {
     private final AltaRepository altas;
     private final WriteGateway gateway;
     private final Operations operations;
+    private final AcessoPorUnidade acesso;
+    private final EscoposDeUnidade escopos;
 
     EventoController(
-            TransferenciaRepository transferencias, AltaRepository altas, WriteGateway gateway, Operations operations) {
+            TransferenciaRepository transferencias,
+            AltaRepository altas,
+            WriteGateway gateway,
+            Operations operations,
+            AcessoPorUnidade acesso,
+            EscoposDeUnidade escopos) {
+        this.acesso = acesso;
+        this.escopos = escopos;
         this.transferencias = transferencias;
         this.altas = altas;
         this.gateway = gateway;
@@ -46,6 +58,12 @@ class EventoController {
     @PostMapping("/api/transferencias")
     @Operation(summary = "Transfere a internação do leito atual para um leito livre")
     ResponseEntity<Object> transferir(@Valid @RequestBody TransferenciaForm form) {
+        // moving a patient between units needs both: where the patient is and where the patient goes
+        acesso.exigirTodas(() -> {
+            Set<UUID> unidades = new HashSet<>(escopos.doLeito(form.leitoOrigemId()));
+            unidades.addAll(escopos.doLeito(form.leitoDestinoId()));
+            return unidades;
+        });
         var result = gateway.submit(operations.create(Transferencia.ENTIDADE, form));
         return WriteResponses.created(result, Transferencia.class, TransferenciaView::de, "/api/transferencias");
     }
@@ -56,6 +74,11 @@ class EventoController {
                 .findById(id)
                 .map(TransferenciaView::de)
                 .orElseThrow(() -> new RegistroNaoEncontrado("Transferência", id));
+        acesso.exigirAlguma(() -> {
+            Set<UUID> unidades = new HashSet<>(escopos.doLeito(view.leitoOrigemId()));
+            unidades.addAll(escopos.doLeito(view.leitoDestinoId()));
+            return unidades;
+        });
         return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
 
@@ -65,14 +88,18 @@ class EventoController {
             @RequestParam(name = "atendimento_id", required = false) UUID atendimentoId,
             @RequestParam(name = "paciente_id", required = false) UUID pacienteId,
             @PageableDefault(size = 50, sort = "ocorridoEm", direction = Sort.Direction.DESC) Pageable pagina) {
-        return Pagina.de(
-                transferencias.findAll(doAtendimentoOuPaciente(atendimentoId, pacienteId), pagina),
-                TransferenciaView::de);
+        Specification<Transferencia> filtro = doAtendimentoOuPaciente(atendimentoId, pacienteId);
+        var restricao = acesso.restricao();
+        if (restricao.isPresent()) {
+            filtro = filtro.and(escopos.transferencias(restricao.get()));
+        }
+        return Pagina.de(transferencias.findAll(filtro, pagina), TransferenciaView::de);
     }
 
     @PostMapping("/api/altas")
     @Operation(summary = "Registra a alta: encerra o atendimento e a ocupação; o leito vai para higienização")
     ResponseEntity<Object> darAlta(@Valid @RequestBody AltaForm form) {
+        acesso.exigirAlguma(() -> escopos.doAtendimento(form.atendimentoId()));
         var result = gateway.submit(operations.create(Alta.ENTIDADE, form));
         return WriteResponses.created(result, Alta.class, AltaView::de, "/api/altas");
     }
@@ -80,6 +107,7 @@ class EventoController {
     @GetMapping("/api/altas/{id}")
     ResponseEntity<AltaView> alta(@PathVariable UUID id) {
         AltaView view = altas.findById(id).map(AltaView::de).orElseThrow(() -> new RegistroNaoEncontrado("Alta", id));
+        acesso.exigirAlguma(() -> escopos.doAtendimento(view.atendimentoId()));
         return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
 
@@ -89,7 +117,12 @@ class EventoController {
             @RequestParam(name = "atendimento_id", required = false) UUID atendimentoId,
             @RequestParam(name = "paciente_id", required = false) UUID pacienteId,
             @PageableDefault(size = 50, sort = "ocorridoEm", direction = Sort.Direction.DESC) Pageable pagina) {
-        return Pagina.de(altas.findAll(doAtendimentoOuPaciente(atendimentoId, pacienteId), pagina), AltaView::de);
+        Specification<Alta> filtro = doAtendimentoOuPaciente(atendimentoId, pacienteId);
+        var restricao = acesso.restricao();
+        if (restricao.isPresent()) {
+            filtro = filtro.and(escopos.altas(restricao.get()));
+        }
+        return Pagina.de(altas.findAll(filtro, pagina), AltaView::de);
     }
 
     /** Events of one encounter, or of every encounter of one patient. */

@@ -1,5 +1,6 @@
 package br.com.rhp.hospital.leito;
 
+import br.com.rhp.hospital.security.AcessoPorUnidade;
 import br.com.rhp.hospital.shared.DadosInvalidos;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
 import br.com.rhp.hospital.web.IfMatch;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +61,25 @@ class LeitoController {
     private final WriteGateway gateway;
     private final Operations operations;
     private final MergePatch patches;
+    private final AcessoPorUnidade acesso;
 
-    LeitoController(LeitoRepository leitos, WriteGateway gateway, Operations operations, MergePatch patches) {
+    LeitoController(
+            LeitoRepository leitos,
+            WriteGateway gateway,
+            Operations operations,
+            MergePatch patches,
+            AcessoPorUnidade acesso) {
         this.leitos = leitos;
         this.gateway = gateway;
         this.operations = operations;
         this.patches = patches;
+        this.acesso = acesso;
     }
 
     @PostMapping
     @Operation(summary = "Cadastra um leito (DISPONIVEL) numa unidade ativa que aceita internação")
     ResponseEntity<Object> criar(@Valid @RequestBody LeitoForm form) {
+        acesso.exigirAlguma(() -> Collections.singleton(form.unidadeId()));
         var result = gateway.submit(operations.create(Leito.ENTIDADE, form));
         return WriteResponses.created(result, Leito.class, LeitoView::de, PATH);
     }
@@ -79,6 +89,7 @@ class LeitoController {
     ResponseEntity<LeitoView> buscar(@PathVariable UUID id) {
         LeitoView view =
                 leitos.findById(id).map(LeitoView::de).orElseThrow(() -> new RegistroNaoEncontrado("Leito", id));
+        acesso.exigirAlguma(() -> List.of(view.unidadeId()));
         return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
 
@@ -93,6 +104,12 @@ class LeitoController {
         Specification<Leito> filtro = (root, query, cb) -> cb.conjunction();
         if (unidadeId != null) {
             filtro = filtro.and((root, query, cb) -> cb.equal(root.get("unidadeId"), unidadeId));
+        }
+        var restricao = acesso.restricao();
+        if (restricao.isPresent()) {
+            var minhas = restricao.get();
+            filtro = filtro.and((root, query, cb) ->
+                    minhas.isEmpty() ? cb.disjunction() : root.get("unidadeId").in(minhas));
         }
         if (status != null && !status.isEmpty()) {
             filtro = filtro.and((root, query, cb) -> root.get("status").in(status));
@@ -117,6 +134,7 @@ class LeitoController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody JsonNode patch) {
+        exigirUnidadeDo(id);
         long versao = IfMatch.versao(ifMatch);
         verificarCampos(patch);
         var result = gateway.submit(operations.update(Leito.ENTIDADE, id, versao, patch));
@@ -131,6 +149,7 @@ class LeitoController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody MudancaDeStatusForm form) {
+        exigirUnidadeDo(id);
         long versao = IfMatch.versao(ifMatch);
         // refused now, never staged: no later replay could make it valid
         if (form.status() == StatusLeito.OCUPADO) {
@@ -138,6 +157,12 @@ class LeitoController {
         }
         var result = gateway.submit(operations.update(Leito.ENTIDADE, Leito.MUDAR_STATUS, id, versao, form));
         return WriteResponses.updated(result, Leito.class, LeitoView::de, PATH);
+    }
+
+    /** A limited user changes only beds of their units; a bed the database does not know is in none. */
+    private void exigirUnidadeDo(UUID id) {
+        acesso.exigirAlguma(() ->
+                Collections.singleton(leitos.findById(id).map(Leito::unidadeId).orElse(null)));
     }
 
     /** Names every field the patch may not change, together with any bad descriptive field. */

@@ -1,5 +1,6 @@
 package br.com.rhp.hospital.paciente;
 
+import br.com.rhp.hospital.security.AcessoPorUnidade;
 import br.com.rhp.hospital.shared.DadosInvalidos;
 import br.com.rhp.hospital.shared.Identificadores;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
@@ -47,13 +48,16 @@ class PacienteController {
     private final Operations operations;
     private final MergePatch patches;
     private final TrilhaDeAuditoria trilha;
+    private final AcessoPorUnidade acesso;
 
     PacienteController(
             PacienteRepository pacientes,
             WriteGateway gateway,
             Operations operations,
             MergePatch patches,
-            TrilhaDeAuditoria trilha) {
+            TrilhaDeAuditoria trilha,
+            AcessoPorUnidade acesso) {
+        this.acesso = acesso;
         this.pacientes = pacientes;
         this.gateway = gateway;
         this.operations = operations;
@@ -75,6 +79,7 @@ class PacienteController {
                 .findById(id)
                 .map(PacienteView::de)
                 .orElseThrow(() -> new RegistroNaoEncontrado("Paciente", id));
+        acesso.exigirPaciente(id);
         trilha.registrarLeitura(Paciente.ENTIDADE, id, null);
         return ResponseEntity.ok().eTag(view.etag()).body(view);
     }
@@ -105,6 +110,12 @@ class PacienteController {
         if (cnsNormalizado != null) {
             filtro = filtro.and((root, query, cb) -> cb.equal(root.get("cns"), cnsNormalizado));
         }
+        var permitidos = acesso.pacientesPermitidos();
+        if (permitidos.isPresent()) {
+            var ids = permitidos.get();
+            filtro = filtro.and((root, query, cb) ->
+                    ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids));
+        }
         Pageable ordenada = PageRequest.of(pagina.getPageNumber(), pagina.getPageSize(), ORDEM);
         Pagina<PacienteView> resultado = Pagina.de(pacientes.findAll(filtro, ordenada), PacienteView::de);
         // which filters, never their values (a CPF, a name)
@@ -127,6 +138,7 @@ class PacienteController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody JsonNode patch) {
+        acesso.exigirPaciente(id);
         long versao = IfMatch.versao(ifMatch);
         JsonNode normalizado = PacienteForm.normalizarPatch(patch);
         patches.checkFields(normalizado, PacienteForm.class);
@@ -142,6 +154,7 @@ class PacienteController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody AnulacaoForm anulacao) {
+        acesso.exigirPaciente(id);
         long versao = IfMatch.versao(ifMatch);
         var result =
                 gateway.submit(operations.update(Paciente.ENTIDADE, PacienteHandlers.ANULAR, id, versao, anulacao));

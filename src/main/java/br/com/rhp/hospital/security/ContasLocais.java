@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,7 +18,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Reads the local accounts from configuration.
  *
  * <p>{@code HOSPITAL_USERS} holds accounts separated by {@code ;}, each {@code
- * name:bcrypt-hash:ROLE[,ROLE…]}, for example {@code maria:$2a$10$…:RECEPCAO}. The bootstrap
+ * name:bcrypt-hash:ROLE[,ROLE…][:UNIT_ID[,UNIT_ID…]]}, for example {@code maria:$2a$10$…:RECEPCAO}. The
+ * optional fourth part limits the account to those units (ids of {@code unidade}); without it (or with it
+ * empty) the account reaches every unit. The bootstrap
  * administrator comes from {@code HOSPITAL_ADMIN_USER} and {@code HOSPITAL_ADMIN_PASSWORD}; the
  * password is hashed in memory at start-up and never stored. There is no default password.
  */
@@ -68,10 +73,10 @@ final class ContasLocais {
 
     private static UserDetails conta(String entrada) {
         String[] partes = entrada.split(":", -1);
-        if (partes.length != 3) {
+        if (partes.length != 3 && partes.length != 4) {
             throw new IllegalStateException(
-                    "HOSPITAL_USERS: each account must be name:bcrypt-hash:ROLE[,ROLE...] (an entry has "
-                            + partes.length + " parts)");
+                    "HOSPITAL_USERS: each account must be name:bcrypt-hash:ROLE[,ROLE...][:UNIT_ID[,UNIT_ID...]] (an"
+                            + " entry has " + partes.length + " parts)");
         }
         String nome = partes[0].strip();
         validarNome(nome, "HOSPITAL_USERS");
@@ -94,7 +99,30 @@ final class ContasLocais {
                         + "'; roles are " + Arrays.toString(Papel.values()));
             }
         }
-        return User.withUsername(nome).password(hash).roles(papeis).build();
+        List<GrantedAuthority> autoridades = new ArrayList<>();
+        for (String papel : papeis) {
+            autoridades.add(new SimpleGrantedAuthority("ROLE_" + papel));
+        }
+        if (partes.length == 4 && !partes[3].isBlank()) {
+            autoridades.addAll(UnidadesDoUsuario.autoridades(unidades(nome, partes[3])));
+        }
+        return User.withUsername(nome).password(hash).authorities(autoridades).build();
+    }
+
+    private static List<UUID> unidades(String nome, String lista) {
+        List<UUID> unidades = new ArrayList<>();
+        for (String id : lista.split(",")) {
+            if (id.isBlank()) {
+                continue;
+            }
+            try {
+                unidades.add(UUID.fromString(id.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(
+                        "HOSPITAL_USERS: the units of '" + nome + "' must be unit ids (UUID) separated by commas");
+            }
+        }
+        return unidades;
     }
 
     private static String chave(String nome) {

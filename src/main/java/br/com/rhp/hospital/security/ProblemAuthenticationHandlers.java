@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -18,22 +19,42 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
+    private final boolean bearer;
 
-    ProblemAuthenticationHandlers(JsonMapper json) {
+    ProblemAuthenticationHandlers(JsonMapper json, boolean bearer) {
         this.json = json;
+        this.bearer = bearer;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof OAuth2AuthenticationException) {
+            // the token itself was refused: say so, without echoing what in it was wrong to a stranger
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            write(
+                    response,
+                    Problemas.de(
+                            HttpStatus.UNAUTHORIZED,
+                            "TokenInvalido",
+                            "Token de acesso inválido",
+                            "O token de acesso foi recusado: está expirado, tem assinatura inválida ou não foi emitido"
+                                    + " para este serviço. Obtenha um novo token no provedor de identidade."));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"hospital-api\", charset=\"UTF-8\"");
+        if (bearer) {
+            response.addHeader("WWW-Authenticate", "Bearer");
+        }
         write(
                 response,
                 Problemas.de(
                         HttpStatus.UNAUTHORIZED,
                         "NaoAutenticado",
                         "Autenticação necessária",
-                        "Informe usuário e senha válidos para acessar este recurso."));
+                        bearer
+                                ? "Informe usuário e senha válidos ou um token de acesso para acessar este recurso."
+                                : "Informe usuário e senha válidos para acessar este recurso."));
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -37,9 +38,10 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP Basic over local accounts, stateless, and the access matrix: which role may call which
- * endpoint. Every route under {@code /api} needs a login; HIGIENIZACAO reaches bed status and never a
- * patient's identity.
+ * HTTP Basic over local accounts and, when {@code OIDC_ISSUER_URI} is set, bearer tokens of the
+ * hospital's identity provider; stateless; and the access matrix: which role may call which endpoint.
+ * Every route under {@code /api} needs a login; HIGIENIZACAO reaches bed status and never a patient's
+ * identity. Which units a user reaches is decided per record by {@link AcessoPorUnidade}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -54,8 +56,20 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(
-            HttpSecurity http, ProblemAuthenticationHandlers handlers, AuthenticationManager authenticationManager)
+            HttpSecurity http,
+            ProblemAuthenticationHandlers handlers,
+            AuthenticationManager authenticationManager,
+            OidcSettings oidc,
+            Clock clock)
             throws Exception {
+        if (oidc.ativo()) {
+            // beside Basic: the keys are fetched on the first token, never at start-up
+            // its own manager: the shared one above knows only the local accounts
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(OidcDecoders.decoder(oidc, clock));
+            tokens.setJwtAuthenticationConverter(new TokenParaUsuario(oidc));
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(handlers)
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokens))));
+        }
         // our manager, with the cache of verified credentials: HTTP Basic must not pay bcrypt per request
         http.authenticationManager(authenticationManager)
                 .csrf(AbstractHttpConfigurer::disable)
@@ -125,6 +139,37 @@ class SecurityConfiguration {
     }
 
     @Bean
+    OidcSettings oidcSettings(
+            @Value("${OIDC_ISSUER_URI:}") String issuer,
+            @Value("${OIDC_JWK_SET_URI:}") String jwkSetUri,
+            @Value("${OIDC_JWK_SET_FILE:}") String jwkSetFile,
+            @Value("${OIDC_AUDIENCE:}") String audience,
+            @Value("${OIDC_ROLES_CLAIM:realm_access.roles,roles,groups}") String rolesClaims,
+            @Value("${OIDC_ROLE_MAP:}") String roleMap,
+            @Value("${OIDC_USERNAME_CLAIM:preferred_username}") String usernameClaim,
+            @Value("${OIDC_UNITS_CLAIM:}") String unitsClaim,
+            @Value("${OIDC_JWKS_REFRESH:PT5M}") Duration jwksRefresh,
+            @Value("${OIDC_JWKS_CACHE_TTL:PT24H}") Duration jwksCacheTtl,
+            @Value("${OIDC_CLOCK_SKEW:PT30S}") Duration clockSkew) {
+        OidcSettings settings = OidcSettings.ler(
+                issuer,
+                jwkSetUri,
+                jwkSetFile,
+                audience,
+                rolesClaims,
+                roleMap,
+                usernameClaim,
+                unitsClaim,
+                jwksRefresh,
+                jwksCacheTtl,
+                clockSkew);
+        if (settings.ativo()) {
+            log.info("Bearer tokens of {} accepted beside the local accounts", settings.issuer());
+        }
+        return settings;
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
     }
@@ -167,7 +212,8 @@ class SecurityConfiguration {
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(allowed);
             cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "OPTIONS"));
-            cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key"));
+            cors.setAllowedHeaders(List.of(
+                    "Authorization", "Content-Type", "If-Match", "Idempotency-Key", AcessoPorUnidade.CABECALHO));
             cors.setExposedHeaders(List.of("Location", "ETag", "Retry-After"));
             cors.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/**", cors);
@@ -176,8 +222,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ProblemAuthenticationHandlers problemAuthenticationHandlers(JsonMapper json) {
-        return new ProblemAuthenticationHandlers(json);
+    ProblemAuthenticationHandlers problemAuthenticationHandlers(JsonMapper json, OidcSettings oidc) {
+        return new ProblemAuthenticationHandlers(json, oidc.ativo());
     }
 
     @Bean

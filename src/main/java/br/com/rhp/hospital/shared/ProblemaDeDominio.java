@@ -13,7 +13,7 @@ public abstract class ProblemaDeDominio extends RuntimeException {
         super(mensagem);
     }
 
-    /** HTTP status: 404, 409, 412 or 422. */
+    /** HTTP status: 400, 403, 404, 409, 412 or 422. */
     public abstract int status();
 
     /** A short Portuguese title for the kind of problem. */

@@ -150,7 +150,8 @@ public class TrilhaDeAuditoria {
      */
     public void registrarAcessoEmergencial(
             String usuario, String motivo, String metodo, String caminho, String endereco, Instant em) {
-        registrar(new EventoDeAuditoria(
+        // an override must be on record even while the database is down: kept on the node if need be
+        registrarOuGuardar(new EventoDeAuditoria(
                 null,
                 usuario,
                 node.id(),

@@ -1,5 +1,6 @@
 package br.com.rhp.hospital.unidade;
 
+import br.com.rhp.hospital.security.AcessoPorUnidade;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
 import br.com.rhp.hospital.web.IfMatch;
 import br.com.rhp.hospital.web.MergePatch;
@@ -10,6 +11,7 @@ import br.com.rhp.hospital.write.WriteResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
@@ -39,17 +41,26 @@ class UnidadeController {
     private final WriteGateway gateway;
     private final Operations operations;
     private final MergePatch patches;
+    private final AcessoPorUnidade acesso;
 
-    UnidadeController(UnidadeRepository unidades, WriteGateway gateway, Operations operations, MergePatch patches) {
+    UnidadeController(
+            UnidadeRepository unidades,
+            WriteGateway gateway,
+            Operations operations,
+            MergePatch patches,
+            AcessoPorUnidade acesso) {
         this.unidades = unidades;
         this.gateway = gateway;
         this.operations = operations;
         this.patches = patches;
+        this.acesso = acesso;
     }
 
     @PostMapping
     @Operation(summary = "Cadastra uma unidade")
     ResponseEntity<Object> criar(@Valid @RequestBody UnidadeForm form) {
+        // the catalogue of units is the whole hospital's: not for a user limited to some of them
+        acesso.exigirIrrestrito();
         var result = gateway.submit(operations.create(Unidade.ENTIDADE, form));
         return WriteResponses.created(result, Unidade.class, UnidadeView::de, PATH);
     }
@@ -103,6 +114,7 @@ class UnidadeController {
             @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestBody JsonNode patch) {
+        acesso.exigirAlguma(() -> List.of(id));
         long versao = IfMatch.versao(ifMatch);
         patches.checkFields(patch, UnidadeForm.class);
         var result = gateway.submit(operations.update(Unidade.ENTIDADE, id, versao, patch));

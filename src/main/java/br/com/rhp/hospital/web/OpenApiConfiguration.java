@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     @Bean
-    OpenAPI hospitalApi(@Value("${hospital.version:dev}") String version) {
-        return new OpenAPI()
+    OpenAPI hospitalApi(@Value("${hospital.version:dev}") String version, @Value("${OIDC_ISSUER_URI:}") String issuer) {
+        OpenAPI api = new OpenAPI()
                 .info(new Info()
                         .title("hospital-api — Real Hospital Português")
                         .version(version)
@@ -23,7 +23,8 @@ class OpenApiConfiguration {
                                 + "atendimentos, transferências e altas). Erros seguem a RFC 9457 (problem details) "
                                 + "com mensagens em português. Alterações (PATCH) exigem If-Match com a ETag do "
                                 + "registro. Quando o banco central está fora do ar, as gravações são guardadas "
-                                + "neste nó e enviadas depois."))
+                                + "neste nó e enviadas depois. Usuários limitados a algumas unidades podem, em "
+                                + "emergência, informar o motivo no cabeçalho X-Acesso-Emergencial."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "basic",
@@ -31,5 +32,17 @@ class OpenApiConfiguration {
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
+        if (!issuer.isBlank()) {
+            // tokens of the hospital's identity provider, accepted beside the local accounts
+            api.getComponents()
+                    .addSecuritySchemes(
+                            "bearer",
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .bearerFormat("JWT"));
+            api.addSecurityItem(new SecurityRequirement().addList("bearer"));
+        }
+        return api;
     }
 }

@@ -12,13 +12,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import br.com.rhp.hospital.support.Hospital;
+import br.com.rhp.hospital.support.Ids;
 import br.com.rhp.hospital.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -182,6 +189,190 @@ class AccessMatrixIntegrationTests {
         } else {
             assertThat(status).as("%s %s as %s", method, path, quem).isEqualTo(esperado);
         }
+    }
+
+    /**
+     * Which routes a user limited to some units reaches only for records of those units. {@code U}: a
+     * record of another unit is refused with 403 {@code AcessoNegadoAUnidade}; {@code F}: a list, filtered
+     * to the user's units; {@code -}: not limited by unit (the catalogue of units, professionals, creating
+     * a patient, staging). Break-the-glass ({@value AcessoPorUnidade#CABECALHO}) opens every {@code U}.
+     * The requests are made by an ADMIN limited to unit A, on records of unit B.
+     */
+    private static final String ESCOPO = """
+            # method path                               escopo
+            GET    /api/unidades                        -
+            POST   /api/unidades                        U
+            GET    /api/unidades/{id}                   -
+            PATCH  /api/unidades/{id}                   U
+            GET    /api/unidades/{id}/censo             U
+            GET    /api/leitos                          F
+            POST   /api/leitos                          U
+            GET    /api/leitos/{id}                     U
+            PATCH  /api/leitos/{id}                     U
+            POST   /api/leitos/{id}/status              U
+            GET    /api/leitos/{id}/ocupacao            U
+            GET    /api/pacientes                       F
+            POST   /api/pacientes                       -
+            GET    /api/pacientes/{id}                  U
+            PATCH  /api/pacientes/{id}                  U
+            POST   /api/pacientes/{id}/anulacao         U
+            GET    /api/profissionais                   -
+            POST   /api/profissionais                   -
+            GET    /api/profissionais/{id}              -
+            PATCH  /api/profissionais/{id}              -
+            GET    /api/atendimentos                    F
+            POST   /api/atendimentos                    U
+            GET    /api/atendimentos/{id}               U
+            POST   /api/atendimentos/{id}/cancelamento  U
+            GET    /api/atendimentos/{id}/leitos        U
+            GET    /api/transferencias                  F
+            POST   /api/transferencias                  U
+            GET    /api/transferencias/{id}             U
+            GET    /api/altas                           F
+            POST   /api/altas                           U
+            GET    /api/altas/{id}                      U
+            GET    /api/staging                         -
+            GET    /api/staging/operations              -
+            GET    /api/staging/operations/{id}         -
+            GET    /api/staging/operations/{id}/conteudo -
+            POST   /api/staging/operations/{id}/retry   -
+            POST   /api/staging/operations/{id}/discard -
+            POST   /api/staging/replay                  -
+            GET    /api/auditoria                       -
+            GET    /api/auditoria/verificacao           -
+            """;
+
+    /** Records of unit B (and one of A), made once for the unit-scope cases. */
+    private static Map<String, String> registrosDeB;
+
+    static Stream<Arguments> escopos() {
+        return Arrays.stream(ESCOPO.strip().split("\n"))
+                .filter(l -> !l.isBlank() && !l.strip().startsWith("#"))
+                .map(l -> l.strip().split("\\s+"))
+                .map(c -> Arguments.of(HttpMethod.valueOf(c[0]), c[1], c[2]));
+    }
+
+    @ParameterizedTest(name = "{0} {1} by a user of another unit: {2}")
+    @MethodSource("escopos")
+    void limitsUsersToTheRecordsOfTheirUnits(HttpMethod method, String path, String escopo) throws Exception {
+        Map<String, String> b = registrosDeB();
+        RequestPostProcessor deA =
+                user("admin-da-unidade-a").authorities(autoridades(Papel.ADMIN, UUID.fromString(b.get("unidadeA"))));
+        var resposta =
+                mvc.perform(requisicao(method, path, b).with(deA)).andReturn().getResponse();
+        switch (escopo) {
+            case "U" -> {
+                assertThat(resposta.getStatus()).as("%s %s", method, path).isEqualTo(403);
+                assertThat(resposta.getContentAsString()).contains("AcessoNegadoAUnidade");
+                if (method == HttpMethod.GET) {
+                    int emergencia = mvc.perform(requisicao(method, path, b)
+                                    .with(deA)
+                                    .header(AcessoPorUnidade.CABECALHO, "atendimento de emergência no plantão"))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                    assertThat(emergencia)
+                            .as("%s %s with break-the-glass", method, path)
+                            .isEqualTo(200);
+                }
+            }
+            case "F" -> {
+                assertThat(resposta.getStatus()).as("%s %s", method, path).isEqualTo(200);
+                assertThat(resposta.getContentAsString())
+                        .doesNotContain(b.get("leito"), b.get("paciente"), b.get("atendimento"));
+            }
+            default ->
+                assertThat(resposta.getStatus())
+                        .as("%s %s is not limited by unit", method, path)
+                        .isNotIn(401, 403)
+                        .isLessThan(500);
+        }
+    }
+
+    @Test
+    void unitScopeListsEveryApiEndpoint() {
+        Set<String> naMatriz = new TreeSet<>();
+        linhas().forEach(l -> naMatriz.add(l.method().name() + " " + l.path()));
+        Set<String> noEscopo = new TreeSet<>();
+        escopos().forEach(a -> noEscopo.add(a.get()[0] + " " + a.get()[1]));
+        assertThat(noEscopo).isEqualTo(naMatriz);
+    }
+
+    private Map<String, String> registrosDeB() throws Exception {
+        if (registrosDeB == null) {
+            Hospital h = new Hospital(mvc);
+            Map<String, String> r = new HashMap<>();
+            r.put("unidadeA", h.unidade());
+            String unidade = h.unidade();
+            r.put("unidade", unidade);
+            String leito = h.leito(unidade);
+            r.put("leito", leito);
+            r.put("leitoLivre", h.leito(unidade));
+            r.put("leitoLivre2", h.leito(unidade));
+            String paciente = h.paciente();
+            r.put("paciente", paciente);
+            String atendimento = h.internar(paciente, leito);
+            r.put("atendimento", atendimento);
+            r.put("transferencia", h.criar("/api/transferencias", """
+                    {"atendimento_id": "%s", "leito_origem_id": "%s", "leito_destino_id": "%s", "motivo": "ISOLAMENTO"}
+                    """.formatted(
+                            atendimento, leito, r.get("leitoLivre2"))));
+            r.put("leitoAtual", r.get("leitoLivre2"));
+            String outro = h.paciente();
+            String atendimentoEncerrado = h.internar(outro, r.get("leitoLivre"));
+            r.put("alta", h.criar("/api/altas", """
+                    {"atendimento_id": "%s", "motivo": "ALTA_MELHORADO", "cid_principal": "J18.9"}
+                    """.formatted(atendimentoEncerrado)));
+            r.put("paraAdmitir", h.leito(unidade));
+            registrosDeB = r;
+        }
+        return registrosDeB;
+    }
+
+    private static MockHttpServletRequestBuilder requisicao(HttpMethod method, String path, Map<String, String> b) {
+        String id = switch (path.split("/")[2]) {
+            case "unidades" -> b.get("unidade");
+            case "leitos" -> b.get("leitoAtual");
+            case "pacientes" -> b.get("paciente");
+            case "atendimentos" -> b.get("atendimento");
+            case "transferencias" -> b.get("transferencia");
+            case "altas" -> b.get("alta");
+            default -> ID;
+        };
+        String corpo = switch (method.name() + " " + path) {
+            case "POST /api/unidades" -> """
+                            {"codigo": "%s", "nome": "Enfermaria Nova", "tipo": "ENFERMARIA", "aceita_internacao": true}
+                            """.formatted(Ids.codigo("ENF"));
+            case "POST /api/leitos" -> """
+                            {"unidade_id": "%s", "codigo": "%s", "tipo": "CLINICO", "acomodacao": "ENFERMARIA"}
+                            """.formatted(b.get("unidade"), Ids.codigo("L"));
+            case "POST /api/pacientes" -> """
+                            {"nome": "Cícero Romão Batista", "cpf": "%s", "data_nascimento": "1944-03-24", "sexo": "M"}
+                            """.formatted(Ids.cpf());
+            case "POST /api/atendimentos" -> Hospital.internacao(b.get("paciente"), b.get("paraAdmitir"));
+            case "POST /api/atendimentos/{id}/cancelamento", "POST /api/pacientes/{id}/anulacao" ->
+                "{\"motivo\": \"registro feito por engano\"}";
+            case "POST /api/transferencias" ->
+                """
+                            {"atendimento_id": "%s", "leito_origem_id": "%s", "leito_destino_id": "%s", "motivo": "ISOLAMENTO"}
+                            """.formatted(b.get("atendimento"), b.get("leitoAtual"), b.get("paraAdmitir"));
+            case "POST /api/altas" -> """
+                            {"atendimento_id": "%s", "motivo": "ALTA_MELHORADO", "cid_principal": "J18.9"}
+                            """.formatted(b.get("atendimento"));
+            case "POST /api/leitos/{id}/status" -> "{\"status\": \"BLOQUEADO\", \"motivo\": \"reforma\"}";
+            default -> "{}";
+        };
+        MockHttpServletRequestBuilder req = request(method, path.replace("{id}", id));
+        if (method != HttpMethod.GET) {
+            req.contentType(MediaType.APPLICATION_JSON).content(corpo);
+        }
+        return req;
+    }
+
+    private static List<GrantedAuthority> autoridades(Papel papel, UUID unidade) {
+        List<GrantedAuthority> lista = new ArrayList<>(UnidadesDoUsuario.autoridades(List.of(unidade)));
+        lista.add(new SimpleGrantedAuthority("ROLE_" + papel.name()));
+        return lista;
     }
 
     @Test

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -48,6 +51,34 @@ class ContasLocaisTests {
     }
 
     @Test
+    void anOptionalFourthPartLimitsTheAccountToThoseUnits() {
+        String a = "01936f3e-0000-7000-8000-00000000000a";
+        String b = "01936f3e-0000-7000-8000-00000000000b";
+        List<UserDetails> contas = ler(
+                "ana:" + HASH + ":ENFERMAGEM: " + a + " , " + b + ";bia:" + HASH + ":MEDICO:;caio:" + HASH + ":ADMIN");
+
+        var ana = new UsernamePasswordAuthenticationToken(
+                "ana", null, contas.get(0).getAuthorities());
+        assertThat(UnidadesDoUsuario.de(ana)).contains(Set.of(UUID.fromString(a), UUID.fromString(b)));
+        assertThat(papeis(contas.get(0))).contains("ROLE_ENFERMAGEM");
+        // an empty fourth part, or none, is no limit
+        for (UserDetails conta : contas.subList(1, 3)) {
+            var auth = new UsernamePasswordAuthenticationToken(conta.getUsername(), null, conta.getAuthorities());
+            assertThat(UnidadesDoUsuario.de(auth)).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesAUnitThatIsNotAnId() {
+        assertThatThrownBy(() -> ler("ana:" + HASH + ":ENFERMAGEM:UTI-ADULTO"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unit ids (UUID)");
+        assertThatThrownBy(() -> ler("ana:" + HASH + ":ENFERMAGEM:" + "01936f3e-0000-7000-8000-00000000000a:x"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("5 parts");
+    }
+
+    @Test
     void acceptsEveryBcryptVariant() {
         String b = HASH.replaceFirst("^\\$2a\\$", "\\$2b\\$");
         String y = HASH.replaceFirst("^\\$2a\\$", "\\$2y\\$");
@@ -85,9 +116,9 @@ class ContasLocaisTests {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("name:bcrypt-hash:ROLE")
                 .hasMessageContaining("2 parts");
-        assertThatThrownBy(() -> ler("maria:" + HASH + ":RECEPCAO:extra"))
+        assertThatThrownBy(() -> ler("maria:" + HASH + ":RECEPCAO:extra:mais"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("4 parts");
+                .hasMessageContaining("5 parts");
         assertThatThrownBy(() -> ler("maria")).isInstanceOf(IllegalStateException.class);
     }
 

@@ -33,6 +33,9 @@ class HttpBasicIntegrationTests {
     private static final String SENHA_MARIA = "Recepção-do-térreo-7";
     private static final String SENHA_JOSE = "limpeza do bloco B";
     private static final String SENHA_ADMIN = "uma senha longa de administrador";
+    private static final String SENHA_RITA = "plantão da UTI adulto";
+    /** A unit no test creates: rita reaches no existing unit. */
+    private static final String UNIDADE_DA_RITA = "01936f3e-0000-7000-8000-0000000000aa";
 
     @DynamicPropertySource
     static void contas(DynamicPropertyRegistry registry) {
@@ -40,7 +43,8 @@ class HttpBasicIntegrationTests {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
         String maria = "maria:" + bcrypt.encode(SENHA_MARIA) + ":RECEPCAO";
         String jose = "jose.silva:{bcrypt}" + bcrypt.encode(SENHA_JOSE) + ":higienizacao, ENFERMAGEM";
-        registry.add("HOSPITAL_USERS", () -> maria + " ; " + jose);
+        String rita = "rita:" + bcrypt.encode(SENHA_RITA) + ":ENFERMAGEM:" + UNIDADE_DA_RITA;
+        registry.add("HOSPITAL_USERS", () -> maria + " ; " + jose + ";" + rita);
         registry.add("HOSPITAL_ADMIN_USER", () -> "chefe-ti");
         registry.add("HOSPITAL_ADMIN_PASSWORD", () -> SENHA_ADMIN);
         registry.add("CORS_ALLOWED_ORIGINS", () -> "https://intranet.rhp.com.br, https://leitos.rhp.com.br");
@@ -62,6 +66,16 @@ class HttpBasicIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Test
+    void anAccountWithUnitsReachesOnlyThoseUnits() throws Exception {
+        String unidade = new br.com.rhp.hospital.support.Hospital(mvc).unidade();
+        mvc.perform(get("/api/unidades/" + unidade + "/censo").with(httpBasic("rita", SENHA_RITA)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.regra").value("AcessoNegadoAUnidade"));
+        mvc.perform(get("/api/unidades/" + unidade + "/censo").with(httpBasic("jose.silva", SENHA_JOSE)))
+                .andExpect(status().isOk());
+    }
 
     @Test
     void acceptsConfiguredUserWithTheRightPassword() throws Exception {
