@@ -54,6 +54,23 @@ final class Api {
         return send(request(path).GET().build());
     }
 
+    /** Any request, with a body of raw bytes (broken UTF-8 included) and any content type. */
+    Reply raw(String method, java.net.URI uri, String contentType, byte[] body, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        HttpRequest.BodyPublisher publisher =
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+        return send(b.method(method, publisher).build());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(node.uri(path))
                 .timeout(Duration.ofSeconds(20))
