@@ -189,7 +189,82 @@ class CrashAndOutageIntegrationTests {
             assertThat(audit.figure("staged_202")).as("staged writes").isPositive();
             assertThat(audit.figure("applied_now_201_200")).as("live writes").isPositive();
             assertThat(killsWhileStaging + killsWhileReplaying).isPositive();
+
+            contradictoryAdmissionsFromTwoCutOffNodesEndInOneBedAndOneConflict(cluster, apis);
         }
+    }
+
+    /**
+     * The conflict queue at work: two nodes, each cut off from the database, admit a different patient
+     * into the same free bed. Both are acknowledged (202); at replay one takes the bed and the other goes
+     * to its node's conflict queue with the reason — held for a person, not lost, not overwritten.
+     */
+    private static void contradictoryAdmissionsFromTwoCutOffNodesEndInOneBedAndOneConflict(
+            FaultCluster cluster, Map<String, Api> apis) throws Exception {
+        ServiceNode a = cluster.nodes().get(0);
+        ServiceNode b = cluster.nodes().get(1);
+        Api apiA = apis.get(a.name());
+        Api apiB = apis.get(b.name());
+        String unidade = created(apiA.post("/api/unidades", """
+                {"codigo": "UC-CONFLITO", "nome": "Enfermaria", "tipo": "ENFERMARIA", "aceita_internacao": true}
+                """));
+        String leito = created(apiA.post("/api/leitos", """
+                {"unidade_id": "%s", "codigo": "LC-1", "tipo": "CLINICO", "acomodacao": "ENFERMARIA"}
+                """.formatted(unidade)));
+        String paciente1 = created(apiA.post("/api/pacientes", paciente()));
+        String paciente2 = created(apiB.post("/api/pacientes", paciente()));
+        cluster.proxy(a).refuse();
+        cluster.proxy(b).refuse();
+        Reply first = apiA.post("/api/atendimentos", internacao(paciente1, leito));
+        Reply second = apiB.post("/api/atendimentos", internacao(paciente2, leito));
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(second.status()).as(second.body()).isEqualTo(202);
+        cluster.proxy(a).forward();
+        cluster.proxy(b).forward();
+        for (Api api : List.of(apiA, apiB)) {
+            await("backlog of " + api.node().name() + " drained")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        api.post("/api/staging/replay", "{}");
+                        return pending(api) == 0;
+                    });
+        }
+        Reply r1 = apiA.get("/api/staging/operations/" + first.operationId());
+        Reply r2 = apiB.get("/api/staging/operations/" + second.operationId());
+        List<String> states = List.of(
+                r1.json().get("status").asString(), r2.json().get("status").asString());
+        Reply conflict = states.get(0).equals("CONFLICT") ? r1 : r2;
+        System.out.println("contradictory admissions into one bed from two cut-off nodes: " + states + "; reason: "
+                + conflict.json().get("motivo").asString());
+        assertThat(states).containsExactlyInAnyOrder("APPLIED", "CONFLICT");
+        try (java.sql.Connection c = cluster.database().connect();
+                java.sql.PreparedStatement q =
+                        c.prepareStatement("SELECT COUNT(*) FROM ocupacao WHERE leito_id = ? AND fim IS NULL")) {
+            q.setString(1, leito);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("open occupancies of the bed").isEqualTo(1);
+            }
+        }
+    }
+
+    private static String created(Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.entityId();
+    }
+
+    private static String paciente() {
+        return """
+                {"nome": "Antônia Ferreira", "cpf": "%s", "data_nascimento": "1965-09-30", "sexo": "F"}
+                """.formatted(br.com.rhp.hospital.support.Ids.cpf());
+    }
+
+    private static String internacao(String paciente, String leito) {
+        return """
+                {"paciente_id": "%s", "tipo": "INTERNACAO", "carater": "URGENCIA", "procedencia": "DEMANDA_ESPONTANEA",
+                 "leito_id": "%s", "financiamento": "SUS"}
+                """.formatted(paciente, leito);
     }
 
     private static void progress(Workload load, int writes) {

@@ -29,7 +29,9 @@ final class FaultCluster implements AutoCloseable {
         Launcher.prepare();
         this.database = TestDatabase.createPostgres();
         try {
-            this.root = Files.createTempDirectory("hospital-fault-" + name + "-");
+            // under target/: node logs stay for a look after a failure, and `mvn clean` removes them
+            Path runs = Files.createDirectories(Path.of("target", "fault-runs").toAbsolutePath());
+            this.root = Files.createTempDirectory(runs, name + "-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
