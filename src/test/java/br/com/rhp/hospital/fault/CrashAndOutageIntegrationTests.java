@@ -148,7 +148,7 @@ class CrashAndOutageIntegrationTests {
             load.stop();
             for (Api api : apis.values()) {
                 await("backlog of " + api.node().name() + " drained")
-                        .atMost(Duration.ofMinutes(2))
+                        .atMost(Duration.ofMinutes(4))
                         .pollInterval(Duration.ofMillis(500))
                         .until(() -> {
                             api.post("/api/staging/replay", "{}");
