@@ -170,7 +170,7 @@ public class WriteGateway {
                     }
                     Object record = invoke(handlerFor(operation), operation);
                     ledger.save(new AppliedOperation(operation, clock.instant()));
-                    results.add(new WriteResult.Applied(record));
+                    results.add(new WriteResult.Applied(record, operation.entityId()));
                 }
                 entityManager.flush();
                 return results;
@@ -225,7 +225,7 @@ public class WriteGateway {
                 Object record = invoke(handler, operation);
                 ledger.save(new AppliedOperation(operation, clock.instant()));
                 entityManager.flush();
-                return new WriteResult.Applied(record);
+                return new WriteResult.Applied(record, operation.entityId());
             });
         } catch (ProblemaDeDominio e) {
             throw e;

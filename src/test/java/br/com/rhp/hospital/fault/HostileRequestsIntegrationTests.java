@@ -48,7 +48,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileRequestsIntegrationTests {
 
-    private static final long SEED = Long.getLong("fault.seed", 20261127L) ^ Long.getLong("fuzz.seed", 0L);
+    private static final long SEED = Long.getLong("fuzz.seed", Long.getLong("fault.seed", 20261127L));
     private static final int CASES = Integer.getInteger("fuzz.cases", 1000);
 
     private static FaultCluster cluster;
