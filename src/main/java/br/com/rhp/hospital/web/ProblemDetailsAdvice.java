@@ -7,6 +7,7 @@ import br.com.rhp.hospital.shared.DadosInvalidos.Campo;
 import br.com.rhp.hospital.shared.ProblemaDeDominio;
 import br.com.rhp.hospital.staging.NotStaged;
 import br.com.rhp.hospital.staging.StagingFull;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,8 @@ import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -126,7 +129,40 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof PropertyReferenceException reference) {
             return ordenacaoInvalida(reference);
         }
+        if (e.getMessage() != null && e.getMessage().startsWith("Sort expression")) {
+            // an unknown field in the sort of a hand-written query: Spring Data names no property then
+            return ResponseEntity.badRequest()
+                    .body(Problemas.dadosInvalidos(List.of(
+                            new Campo("sort", "não é possível ordenar por esse campo; use um campo da listagem"))));
+        }
         return inesperado(e);
+    }
+
+    /** A wildcard Content-Type ({@code *}{@code /*}, {@code application/*}) names no format: 415, not 500. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> argumentoIlegal(IllegalArgumentException e, HttpServletRequest request) {
+        if (tipoCuringa(request.getContentType())) {
+            HttpStatusCode status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            return ResponseEntity.status(status)
+                    .body(Problemas.de(
+                            status,
+                            "TipoDeConteudoNaoSuportado",
+                            "Tipo de conteúdo não suportado",
+                            "Envie o corpo como application/json (ou application/merge-patch+json no PATCH)."));
+        }
+        return inesperado(e);
+    }
+
+    private static boolean tipoCuringa(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

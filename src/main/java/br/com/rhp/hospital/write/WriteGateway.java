@@ -182,7 +182,7 @@ public class WriteGateway {
                     Object record = invoke(handlerFor(operation), operation);
                     ledger.save(new AppliedOperation(operation, clock.instant()));
                     auditoria.add(evento(operation, Resultado.SUCESSO, null));
-                    results.add(new WriteResult.Applied(record));
+                    results.add(new WriteResult.Applied(record, operation.entityId()));
                 }
                 trilha.registrarNaTransacao(auditoria);
                 entityManager.flush();
@@ -240,7 +240,7 @@ public class WriteGateway {
                 ledger.save(new AppliedOperation(operation, clock.instant()));
                 trilha.registrarNaTransacao(List.of(evento(operation, Resultado.SUCESSO, null)));
                 entityManager.flush();
-                return new WriteResult.Applied(record);
+                return new WriteResult.Applied(record, operation.entityId());
             });
         } catch (ProblemaDeDominio e) {
             auditarRecusa(operation, e);

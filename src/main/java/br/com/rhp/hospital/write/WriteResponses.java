@@ -1,7 +1,9 @@
 package br.com.rhp.hospital.write;
 
+import br.com.rhp.hospital.database.DatabaseFailures;
 import br.com.rhp.hospital.shared.Versionado;
 import java.net.URI;
+import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +15,13 @@ import org.springframework.http.ResponseEntity;
  */
 public final class WriteResponses {
 
+    static final String GRAVADO_SEM_DETALHES =
+            "Gravado no banco central, que ficou indisponível logo em seguida; consulte o registro mais tarde.";
+
     private WriteResponses() {}
+
+    /** The answer for a write applied when its full representation could not be read back. */
+    record Gravado(UUID id, String aviso) {}
 
     /** 201 with {@code Location} and {@code ETag} for a record created now. */
     public static <E> ResponseEntity<Object> created(
@@ -34,7 +42,20 @@ public final class WriteResponses {
             String collectionPath,
             HttpStatus status) {
         if (result instanceof WriteResult.Applied applied) {
-            Versionado body = view.apply(type.cast(applied.record()));
+            Versionado body;
+            try {
+                body = view.apply(type.cast(applied.record()));
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                // The write is committed; only the view in the answer needed the database, which has just
+                // gone away. A 5xx now would tell the user the form was not saved and make them send it
+                // again: answer what is known, the record's id.
+                return ResponseEntity.status(status)
+                        .location(URI.create(collectionPath + "/" + applied.entityId()))
+                        .body(new Gravado(applied.entityId(), GRAVADO_SEM_DETALHES));
+            }
             ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).eTag(body.etag());
             if (status == HttpStatus.CREATED) {
                 builder.location(URI.create(collectionPath + "/" + body.id()));

@@ -6,8 +6,8 @@ import java.util.UUID;
 /** What became of a submitted write. */
 public sealed interface WriteResult {
 
-    /** Applied to the central database now; {@code record} is the entity written. */
-    record Applied(Object record) implements WriteResult {}
+    /** Applied to the central database now; {@code record} is the entity written, {@code entityId} its id. */
+    record Applied(Object record, UUID entityId) implements WriteResult {}
 
     /** The ledger shows this operation took effect before: nothing was done again. */
     record AlreadyApplied(UUID operationId, UUID entityId) implements WriteResult {}

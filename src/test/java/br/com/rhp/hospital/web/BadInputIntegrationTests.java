@@ -234,6 +234,17 @@ class BadInputIntegrationTests {
         problema(mvc.perform(escrever(e, ID).content("{}")), 415, "TipoDeConteudoNaoSuportado");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("escritas")
+    void answers415NotAServerErrorToAWildcardContentType(Escrita e) throws Exception {
+        // found by the fuzzing in fault/HostileRequestsIntegrationTests: "*/*" used to end in a 500
+        for (String tipo : List.of("*/*", "application/*")) {
+            ResultActions result =
+                    mvc.perform(escrever(e, ID).header("Content-Type", tipo).content(texto(e.campoTexto(), "x")));
+            problema(result, 415, "TipoDeConteudoNaoSuportado");
+        }
+    }
+
     // --- size and bytes
 
     @ParameterizedTest(name = "{0}")
@@ -339,6 +350,13 @@ class BadInputIntegrationTests {
         // fields with their direction stay fine
         hospital.get("/api/unidades?sort=nome,desc&sort=codigo").andExpect(status().isOk());
         hospital.get("/api/atendimentos?sort=inicio,ASC").andExpect(status().isOk());
+    }
+
+    @Test
+    void rejectsSortingByAnUnknownFieldOfAHandWrittenQueryNamingSort() throws Exception {
+        // found by the fuzzing in fault/HostileRequestsIntegrationTests: these lists used to answer 500
+        invalido(hospital.get("/api/altas?sort=ENFERMARIA"), "sort");
+        invalido(hospital.get("/api/transferencias?sort=naoExiste,desc"), "sort");
     }
 
     @Test
