@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,15 +19,27 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
+    private final boolean basicChallenge;
 
     ProblemAuthenticationHandlers(JsonMapper json) {
+        this(json, true);
+    }
+
+    /**
+     * @param basicChallenge whether a 401 invites HTTP Basic ({@code WWW-Authenticate}); not for the
+     *     pages' calls to the API, where it would make the browser pop up its own login box
+     */
+    ProblemAuthenticationHandlers(JsonMapper json, boolean basicChallenge) {
         this.json = json;
+        this.basicChallenge = basicChallenge;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"hospital-api\", charset=\"UTF-8\"");
+        if (basicChallenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"hospital-api\", charset=\"UTF-8\"");
+        }
         write(
                 response,
                 Problemas.de(
@@ -39,6 +52,16 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            write(
+                    response,
+                    Problemas.de(
+                            HttpStatus.FORBIDDEN,
+                            "SessaoDoFormularioInvalida",
+                            "Formulário expirado",
+                            "A sessão deste formulário expirou ou não confere; recarregue a página e envie de novo."));
+            return;
+        }
         write(
                 response,
                 Problemas.de(
