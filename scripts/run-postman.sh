@@ -16,8 +16,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-(cd "$work" && SERVER_PORT="$port" SQLITE_PATH="$work/hospital.db" DATABASE_URL= \
-    STAGING_AREA_PATH="$work/staging" IS_ABSOLUTE_STAGING_AREA_PATH=true \
+# run from the temporary directory, so that no .env of the working copy is read
+(cd "$work" && env -u DATABASE_URL -u DATABASE_USERNAME -u DATABASE_PASSWORD \
+    SERVER_PORT="$port" SQLITE_PATH="$work/hospital.db" STAGING_AREA_PATH="$work/staging" IS_ABSOLUTE_STAGING_AREA_PATH=true \
     HOSPITAL_ADMIN_USER=admin HOSPITAL_ADMIN_PASSWORD="$password" HOSPITAL_USERS= CRONTAB=off \
     java -jar "$OLDPWD/$jar" >"$work/service.log" 2>&1) &
 pid=$!

@@ -106,6 +106,13 @@ class TelasController {
         return "telas/staging";
     }
 
+    private static final Rotulos ROTULOS = new Rotulos();
+
+    @ModelAttribute("rotulos")
+    Rotulos rotulos() {
+        return ROTULOS;
+    }
+
     /** Who is logged in and their roles, for the header and for the menu (the API still decides). */
     @ModelAttribute
     void usuario(Authentication authentication, Model model) {
