@@ -64,7 +64,9 @@
 
   // ---- status box ----------------------------------------------------------------------------------
 
-  function situacao(tipo, titulo, detalhe) {
+  // focar: move the focus (and the view) to the message, so that it is seen and read out; not for the
+  // updates that arrive later, while the user may be typing the next form
+  function situacao(tipo, titulo, detalhe, focar) {
     const box = document.getElementById("situacao");
     if (!box) return null;
     box.hidden = false;
@@ -74,7 +76,8 @@
     if (detalhe) {
       (Array.isArray(detalhe) ? detalhe : [detalhe]).forEach((d) => box.appendChild(typeof d === "string" ? criar("p", null, d) : d));
     }
-    box.focus && box.setAttribute("tabindex", "-1");
+    box.setAttribute("tabindex", "-1");
+    if (focar !== false) box.focus();
     return box;
   }
 
@@ -243,12 +246,12 @@
       linha.className = "recibo-status recibo-" + status;
       if (status === "APPLIED") {
         situacao("sucesso", "Enviado ao banco central: o formulário foi aplicado.",
-          ["Recibo " + recibo.operation_id + ": APPLIED.", recursoLink(recibo.recurso)]);
+          ["Recibo " + recibo.operation_id + ": APPLIED.", recursoLink(recibo.recurso)], false);
         return;
       }
       if (status === "QUARANTINED" || status === "CONFLICT" || status === "DISCARDED") {
         situacao("erro", "O formulário salvo neste computador não pôde ser aplicado (" + status + ").",
-          ["Recibo " + recibo.operation_id + (r.data.motivo ? ": " + r.data.motivo : "") + ". Procure o administrador."]);
+          ["Recibo " + recibo.operation_id + (r.data.motivo ? ": " + r.data.motivo : "") + ". Procure o administrador."], false);
         return;
       }
     }

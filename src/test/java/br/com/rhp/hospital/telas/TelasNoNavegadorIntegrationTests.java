@@ -59,7 +59,7 @@ import org.springframework.test.context.TestPropertySource;
             "HOSPITAL_ADMIN_PASSWORD=senha-de-teste-123",
             "REPLAY_ON_RECOVERY=true",
             // a loaded machine must not turn a slow first write into a staged one: only the cut stages
-            "DATABASE_WRITE_TIMEOUT=PT20S"
+            "test.proxy.write-timeout=PT20S"
         })
 class TelasNoNavegadorIntegrationTests {
 
