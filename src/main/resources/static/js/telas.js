@@ -194,15 +194,30 @@
     return dados;
   }
 
-  // A key per form: the same until the server gives a definite answer, so a double click, a retry
-  // after a network error or a reload of an unanswered submission is the same operation.
-  function chaveDoFormulario(form) {
-    const onde = "chave:" + location.pathname;
-    let chave = sessionStorage.getItem(onde);
-    if (!chave) {
-      chave = novaChave();
-      sessionStorage.setItem(onde, chave);
+  // cyrb53: a 53-bit string hash, enough to tell two versions of one form apart (no crypto.subtle on http)
+  function resumo(texto) {
+    let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+    for (let i = 0; i < texto.length; i++) {
+      const c = texto.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
     }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  }
+
+  // A key per submission: the same until the server gives a definite answer, so a double click, a retry
+  // after a network error or a reload of an unanswered submission is the same operation. A form whose
+  // content changed meanwhile is another submission, with a new key.
+  function chaveDoEnvio(dados) {
+    const onde = "chave:" + location.pathname;
+    // a digest, not the form itself: patient data is not left in the browser's storage
+    const conteudo = resumo(JSON.stringify(dados));
+    let guardada = null;
+    try { guardada = JSON.parse(sessionStorage.getItem(onde)); } catch (e) { guardada = null; }
+    const chave = guardada && guardada.conteudo === conteudo ? guardada.chave : novaChave();
+    sessionStorage.setItem(onde, JSON.stringify({ chave, conteudo }));
     return { chave, esquecer: () => sessionStorage.removeItem(onde) };
   }
 
@@ -280,10 +295,11 @@
       const botoes = form.querySelectorAll("button[type=submit]");
       botoes.forEach((b) => { b.disabled = true; b.setAttribute("aria-busy", "true"); });
       limparErros(form);
-      const { chave, esquecer } = chaveDoFormulario(form);
+      const dados = corpo(form);
+      const { chave, esquecer } = chaveDoEnvio(dados);
       situacao("enviando", "Enviando…");
       try {
-        const r = await api("POST", form.dataset.api, corpo(form), { "Idempotency-Key": chave });
+        const r = await api("POST", form.dataset.api, dados, { "Idempotency-Key": chave });
         if (r.status === 201 || r.status === 200) {
           esquecer();
           const destino = r.location || (r.data && r.data.id ? form.dataset.api + "/" + r.data.id : null);
