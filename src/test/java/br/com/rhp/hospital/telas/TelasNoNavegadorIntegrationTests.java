@@ -8,11 +8,15 @@ import br.com.rhp.hospital.database.SchemaMigrations;
 import br.com.rhp.hospital.support.Ids;
 import br.com.rhp.hospital.support.ProxiedPostgresInitializer;
 import br.com.rhp.hospital.support.TcpProxy;
+import br.com.rhp.hospital.support.TestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +35,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -83,6 +88,9 @@ class TelasNoNavegadorIntegrationTests {
 
     @Autowired
     SchemaMigrations schema;
+
+    @Autowired
+    TestDatabase.Database banco;
 
     @BeforeAll
     static void abreONavegador() {
@@ -175,14 +183,20 @@ class TelasNoNavegadorIntegrationTests {
                 .isEqualTo("true");
         foto("paciente-erro");
 
-        // the patient, then the admission
+        // the patient, sent with a double click: one record
         String cpf = Ids.cpf();
         abrir("/telas/pacientes/novo");
         preencher("nome", "Maria José da Silva");
         preencher("cpf", cpf);
         preencher("data_nascimento", "12031971");
         escolher("sexo", "F");
-        enviarEEsperar("Salvo no banco central.");
+        new Actions(navegador)
+                .doubleClick(navegador.findElement(By.cssSelector("form.formulario button[type=submit]")))
+                .perform();
+        esperar()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("situacao"), "Salvo no banco central."));
+        assertThat(pacientesComCpf(cpf)).isEqualTo(1);
 
         abrir("/telas/internacao");
         preencher("busca_paciente", cpf);
@@ -243,6 +257,17 @@ class TelasNoNavegadorIntegrationTests {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("situacao"), "APPLIED"));
         assertThat(navegador.findElement(By.id("situacao")).getText()).contains("Enviado ao banco central");
         foto("recibo-aplicado");
+    }
+
+    private long pacientesComCpf(String cpf) throws Exception {
+        try (Connection c = banco.connect();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM paciente WHERE cpf = ?")) {
+            s.setString(1, cpf);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     private void abrir(String caminho) {
