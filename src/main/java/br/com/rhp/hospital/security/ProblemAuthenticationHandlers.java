@@ -12,6 +12,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,10 +21,17 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 
     private final JsonMapper json;
     private final boolean bearer;
+    private final boolean basicChallenge;
 
-    ProblemAuthenticationHandlers(JsonMapper json, boolean bearer) {
+    /**
+     * @param bearer whether bearer tokens of the identity provider are accepted too (a 401 then says so)
+     * @param basicChallenge whether a 401 invites HTTP Basic ({@code WWW-Authenticate}); not for the
+     *     pages' calls to the API, where it would make the browser pop up its own login box
+     */
+    ProblemAuthenticationHandlers(JsonMapper json, boolean bearer, boolean basicChallenge) {
         this.json = json;
         this.bearer = bearer;
+        this.basicChallenge = basicChallenge;
     }
 
     @Override
@@ -42,9 +50,11 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
                                     + " para este serviço. Obtenha um novo token no provedor de identidade."));
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"hospital-api\", charset=\"UTF-8\"");
-        if (bearer) {
-            response.addHeader("WWW-Authenticate", "Bearer");
+        if (basicChallenge) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"hospital-api\", charset=\"UTF-8\"");
+            if (bearer) {
+                response.addHeader("WWW-Authenticate", "Bearer");
+            }
         }
         write(
                 response,
@@ -60,6 +70,16 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            write(
+                    response,
+                    Problemas.de(
+                            HttpStatus.FORBIDDEN,
+                            "SessaoDoFormularioInvalida",
+                            "Formulário expirado",
+                            "A sessão deste formulário expirou ou não confere; recarregue a página e envie de novo."));
+            return;
+        }
         write(
                 response,
                 Problemas.de(

@@ -24,6 +24,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -78,64 +79,73 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("hospital-api").authenticationEntryPoint(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .headers(h -> h.cacheControl(Customizer.withDefaults()))
-                .authorizeHttpRequests(auth -> auth
-                        // public: health (details only for logged-in users), the API description, errors
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
-                        .permitAll()
-                        .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers("/actuator/**")
-                        .hasRole(ADMIN.name())
-                        // staging: a receipt is readable by whoever may submit; the rest is administration
-                        .requestMatchers(HttpMethod.GET, "/api/staging/operations/*")
-                        .hasAnyRole(TODOS)
-                        .requestMatchers("/api/staging", "/api/staging/**")
-                        .hasRole(ADMIN.name())
-                        // the audit trail: administrators and auditors
-                        .requestMatchers(HttpMethod.GET, "/api/auditoria", "/api/auditoria/**")
-                        .hasAnyRole(nomes(ADMIN, AUDITOR))
-                        // units and beds: status is for everyone, who occupies a bed is clinical
-                        .requestMatchers(HttpMethod.GET, "/api/unidades/*/censo")
-                        .hasAnyRole(CLINICOS)
-                        .requestMatchers(HttpMethod.GET, "/api/unidades", "/api/unidades/**")
-                        .hasAnyRole(TODOS)
-                        .requestMatchers("/api/unidades", "/api/unidades/**")
-                        .hasAnyRole(nomes(ADMIN, GESTAO_LEITOS))
-                        .requestMatchers(HttpMethod.GET, "/api/leitos/*/ocupacao", "/api/leitos/*/ocupacoes")
-                        .hasAnyRole(CLINICOS)
-                        .requestMatchers(HttpMethod.GET, "/api/leitos", "/api/leitos/**")
-                        .hasAnyRole(TODOS)
-                        .requestMatchers(HttpMethod.POST, "/api/leitos/*/status")
-                        .hasAnyRole(nomes(ADMIN, GESTAO_LEITOS, ENFERMAGEM, HIGIENIZACAO))
-                        .requestMatchers("/api/leitos", "/api/leitos/**")
-                        .hasAnyRole(nomes(ADMIN, GESTAO_LEITOS))
-                        // patients and professionals
-                        .requestMatchers(HttpMethod.GET, "/api/pacientes", "/api/pacientes/**")
-                        .hasAnyRole(CLINICOS)
-                        .requestMatchers("/api/pacientes", "/api/pacientes/**")
-                        .hasAnyRole(nomes(ADMIN, RECEPCAO))
-                        .requestMatchers(HttpMethod.GET, "/api/profissionais", "/api/profissionais/**")
-                        .hasAnyRole(CLINICOS)
-                        .requestMatchers("/api/profissionais", "/api/profissionais/**")
-                        .hasRole(ADMIN.name())
-                        // encounters and ADT events
-                        .requestMatchers(HttpMethod.GET, "/api/atendimentos", "/api/atendimentos/**")
-                        .hasAnyRole(CLINICOS)
-                        .requestMatchers("/api/atendimentos", "/api/atendimentos/**")
-                        .hasAnyRole(nomes(ADMIN, RECEPCAO, MEDICO, GESTAO_LEITOS))
-                        .requestMatchers(HttpMethod.GET, "/api/transferencias", "/api/transferencias/**")
-                        .hasAnyRole(CLINICOS)
-                        .requestMatchers("/api/transferencias", "/api/transferencias/**")
-                        .hasAnyRole(nomes(ADMIN, GESTAO_LEITOS, ENFERMAGEM, MEDICO))
-                        .requestMatchers(HttpMethod.GET, "/api/altas", "/api/altas/**")
-                        .hasAnyRole(CLINICOS)
-                        .requestMatchers("/api/altas", "/api/altas/**")
-                        .hasAnyRole(nomes(ADMIN, MEDICO, ENFERMAGEM))
-                        .anyRequest()
-                        .authenticated());
+                .authorizeHttpRequests(SecurityConfiguration::matrizDeAcesso);
         return http.build();
+    }
+
+    /**
+     * The access matrix, shared by the API's chain and the pages' chain (which also serves the API to a
+     * logged-in page): which role may call which endpoint. Every route under {@code /api} needs a login.
+     */
+    static void matrizDeAcesso(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth
+                // public: health (details only for logged-in users), the API description, errors
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                .permitAll()
+                .requestMatchers("/openapi.json", "/openapi.json/**", "/docs", "/docs/**", "/swagger-ui/**")
+                .permitAll()
+                .requestMatchers("/error")
+                .permitAll()
+                .requestMatchers("/actuator/**")
+                .hasRole(ADMIN.name())
+                // staging: a receipt is readable by whoever may submit; the rest is administration
+                .requestMatchers(HttpMethod.GET, "/api/staging/operations/*")
+                .hasAnyRole(TODOS)
+                .requestMatchers("/api/staging", "/api/staging/**")
+                .hasRole(ADMIN.name())
+                // the audit trail: administrators and auditors
+                .requestMatchers(HttpMethod.GET, "/api/auditoria", "/api/auditoria/**")
+                .hasAnyRole(nomes(ADMIN, AUDITOR))
+                // units and beds: status is for everyone, who occupies a bed is clinical
+                .requestMatchers(HttpMethod.GET, "/api/unidades/*/censo")
+                .hasAnyRole(CLINICOS)
+                .requestMatchers(HttpMethod.GET, "/api/unidades", "/api/unidades/**")
+                .hasAnyRole(TODOS)
+                .requestMatchers("/api/unidades", "/api/unidades/**")
+                .hasAnyRole(nomes(ADMIN, GESTAO_LEITOS))
+                .requestMatchers(HttpMethod.GET, "/api/leitos/*/ocupacao", "/api/leitos/*/ocupacoes")
+                .hasAnyRole(CLINICOS)
+                .requestMatchers(HttpMethod.GET, "/api/leitos", "/api/leitos/**")
+                .hasAnyRole(TODOS)
+                .requestMatchers(HttpMethod.POST, "/api/leitos/*/status")
+                .hasAnyRole(nomes(ADMIN, GESTAO_LEITOS, ENFERMAGEM, HIGIENIZACAO))
+                .requestMatchers("/api/leitos", "/api/leitos/**")
+                .hasAnyRole(nomes(ADMIN, GESTAO_LEITOS))
+                // patients and professionals
+                .requestMatchers(HttpMethod.GET, "/api/pacientes", "/api/pacientes/**")
+                .hasAnyRole(CLINICOS)
+                .requestMatchers("/api/pacientes", "/api/pacientes/**")
+                .hasAnyRole(nomes(ADMIN, RECEPCAO))
+                .requestMatchers(HttpMethod.GET, "/api/profissionais", "/api/profissionais/**")
+                .hasAnyRole(CLINICOS)
+                .requestMatchers("/api/profissionais", "/api/profissionais/**")
+                .hasRole(ADMIN.name())
+                // encounters and ADT events
+                .requestMatchers(HttpMethod.GET, "/api/atendimentos", "/api/atendimentos/**")
+                .hasAnyRole(CLINICOS)
+                .requestMatchers("/api/atendimentos", "/api/atendimentos/**")
+                .hasAnyRole(nomes(ADMIN, RECEPCAO, MEDICO, GESTAO_LEITOS))
+                .requestMatchers(HttpMethod.GET, "/api/transferencias", "/api/transferencias/**")
+                .hasAnyRole(CLINICOS)
+                .requestMatchers("/api/transferencias", "/api/transferencias/**")
+                .hasAnyRole(nomes(ADMIN, GESTAO_LEITOS, ENFERMAGEM, MEDICO))
+                .requestMatchers(HttpMethod.GET, "/api/altas", "/api/altas/**")
+                .hasAnyRole(CLINICOS)
+                .requestMatchers("/api/altas", "/api/altas/**")
+                .hasAnyRole(nomes(ADMIN, MEDICO, ENFERMAGEM))
+                .anyRequest()
+                .authenticated();
     }
 
     @Bean
@@ -223,7 +233,7 @@ class SecurityConfiguration {
 
     @Bean
     ProblemAuthenticationHandlers problemAuthenticationHandlers(JsonMapper json, OidcSettings oidc) {
-        return new ProblemAuthenticationHandlers(json, oidc.ativo());
+        return new ProblemAuthenticationHandlers(json, oidc.ativo(), true);
     }
 
     @Bean

@@ -24,7 +24,8 @@ import org.springframework.core.env.StandardEnvironment;
  * inline {@code " #"} comment, with surrounding spaces removed — backslashes stay as they are, so
  * Windows paths ({@code C:\dados\staging}) work. {@code 'single quotes'} keep everything literally;
  * {@code "double quotes"} understand {@code \n}, {@code \"} and {@code \\}. A malformed line stops
- * start-up, naming its line number (never its value, which may be a secret).
+ * start-up, naming its line number (never its value, which may be a secret). An empty value
+ * ({@code KEY=}) leaves the key unset, so its default applies.
  */
 public class DotEnv implements EnvironmentPostProcessor, Ordered {
 
@@ -45,6 +46,9 @@ public class DotEnv implements EnvironmentPostProcessor, Ordered {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file.toAbsolutePath(), e);
         }
+        // KEY= with nothing after it, as .env.example ships most keys, means "not set": the default
+        // applies (an empty DATABASE_URL would otherwise be an empty JDBC URL, not the SQLite default)
+        values.values().removeIf(value -> value.toString().isEmpty());
         MapPropertySource source = new MapPropertySource(SOURCE, values);
         var sources = environment.getPropertySources();
         if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {

@@ -444,6 +444,11 @@ public final class StagingStore {
                 .map(this::read);
     }
 
+    /** The file of an operation that is pending, quarantined or in conflict, by name only (nothing is read). */
+    public Optional<StagedFile> file(UUID operationId) {
+        return index.find(operationId).filter(file -> Files.exists(pathOf(file)));
+    }
+
     /** Why a quarantined or conflicting file is held; empty for pending files or a missing reason file. */
     public Optional<String> reason(StagedFile file) {
         return readReason(pathOf(file)).map(HeldReason::reason);

@@ -52,6 +52,17 @@ class AppliedOperation implements Persistable<UUID> {
         return operationId;
     }
 
+    UUID entityId() {
+        return entityId;
+    }
+
+    /** Whether {@code operation} is the write this row records (the same entity, action and record). */
+    boolean recordsSameWriteAs(Operation operation) {
+        return entity.equals(operation.entity())
+                && action.equals(operation.action().key())
+                && entityId.equals(operation.entityId());
+    }
+
     /** Always new: the ledger is insert-only, so save() must never merge. */
     @Override
     public boolean isNew() {

@@ -24,7 +24,7 @@ public record Receipt(
                 staged.entity(),
                 staged.action().key(),
                 staged.entityId(),
-                "PENDING",
+                staged.status(),
                 staged.stagedAt(),
                 collectionPath + "/" + staged.entityId());
     }

@@ -4,7 +4,9 @@ import br.com.rhp.hospital.database.DatabaseCircuit;
 import br.com.rhp.hospital.database.DatabaseFailures;
 import br.com.rhp.hospital.database.SchemaMigrations;
 import br.com.rhp.hospital.shared.ProblemaDeDominio;
+import br.com.rhp.hospital.staging.OperationStatus;
 import br.com.rhp.hospital.staging.OperationToStage;
+import br.com.rhp.hospital.staging.StagedFile;
 import br.com.rhp.hospital.staging.StagingReceipt;
 import br.com.rhp.hospital.staging.StagingStore;
 import br.com.rhp.hospital.trilha.Acao;
@@ -49,6 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
  * reached or does not answer in time. A write the hospital's rules refuse is never staged: its problem
  * goes back to the client. If staging itself fails (disk full, I/O error) the client is told the write
  * was <em>not</em> saved.
+ *
+ * <p>A submission is recognised by its operation id, which is the client's {@code Idempotency-Key} when
+ * it sent one: sent again while still staged here it gets the same receipt, once applied (live or by the
+ * replay) it is answered as already applied, and it never writes a second record.
  *
  * <p>On PostgreSQL the live attempt runs with a deadline ({@code DATABASE_WRITE_TIMEOUT}), so a
  * database that accepts connections and never answers costs one request at most that long. An attempt
@@ -120,6 +126,10 @@ public class WriteGateway {
      */
     public WriteResult submit(Operation operation) {
         handlerFor(operation);
+        WriteResult earlier = earlierSubmission(operation);
+        if (earlier != null) {
+            return earlier;
+        }
         if (circuit.isOpen() || !schema.ready()) {
             return stage(operation);
         }
@@ -195,6 +205,41 @@ public class WriteGateway {
         }
     }
 
+    /**
+     * What this node already knows of the same submission (the same {@code Idempotency-Key}): still staged
+     * here → the same receipt; applied by this node's replay → already applied; discarded → refused. {@code
+     * null} when this node has not staged it, and the ledger (checked when the write is applied) decides.
+     */
+    private WriteResult earlierSubmission(Operation operation) {
+        OperationStatus status = staging.status(operation.operationId());
+        switch (status.state()) {
+            case PENDING, QUARANTINED, CONFLICT -> {
+                StagedFile file = staging.file(operation.operationId()).orElse(null);
+                if (file == null) {
+                    return null; // applied or moved meanwhile: the ledger decides
+                }
+                if (!file.entity().equals(operation.entity())
+                        || !file.action().equals(operation.action().key())) {
+                    throw new ChaveDeIdempotenciaReutilizada();
+                }
+                return new WriteResult.Staged(
+                        operation.operationId(),
+                        operation.entity(),
+                        operation.action(),
+                        operation.entityId(),
+                        file.stagedAt(),
+                        status.state().name());
+            }
+            case APPLIED -> {
+                return new WriteResult.AlreadyApplied(operation.operationId(), operation.entityId());
+            }
+            case DISCARDED -> throw new OperacaoDescartada();
+            default -> {
+                return null;
+            }
+        }
+    }
+
     /** Whether the central database's ledger holds this operation (the database must be reachable). */
     public boolean wasApplied(UUID operationId) {
         return ledger.existsById(operationId);
@@ -233,8 +278,13 @@ public class WriteGateway {
         OperationHandler<?> handler = handlerFor(operation);
         try {
             return transactions.execute(status -> {
-                if (ledger.existsById(operation.operationId())) {
-                    return new WriteResult.AlreadyApplied(operation.operationId(), operation.entityId());
+                AppliedOperation applied =
+                        ledger.findById(operation.operationId()).orElse(null);
+                if (applied != null) {
+                    if (!applied.recordsSameWriteAs(operation)) {
+                        throw new ChaveDeIdempotenciaReutilizada();
+                    }
+                    return new WriteResult.AlreadyApplied(operation.operationId(), applied.entityId());
                 }
                 Object record = invoke(handler, operation);
                 ledger.save(new AppliedOperation(operation, clock.instant()));
@@ -246,15 +296,27 @@ public class WriteGateway {
             auditarRecusa(operation, e);
             throw e;
         } catch (RuntimeException e) {
-            RuntimeException translated = translate(e);
-            if (translated instanceof DataIntegrityViolationException && isLedgerDuplicate(translated)) {
-                // applied meanwhile by another path (an abandoned live attempt, another replayer)
+            DataAccessException raw =
+                    e instanceof DataAccessException dae ? dae : persistenceExceptions.translateExceptionIfPossible(e);
+            if (raw instanceof DataIntegrityViolationException
+                    && (isLedgerDuplicate(raw) || appliedMeanwhile(operation))) {
+                // applied meanwhile by another path (an abandoned live attempt, another replayer, the same
+                // submission sent twice at once): its record's key or the ledger's was taken first
                 return new WriteResult.AlreadyApplied(operation.operationId(), operation.entityId());
             }
+            RuntimeException translated = translate(e);
             if (translated instanceof ProblemaDeDominio problema) {
                 auditarRecusa(operation, problema);
             }
             throw translated;
+        }
+    }
+
+    private boolean appliedMeanwhile(Operation operation) {
+        try {
+            return ledger.existsById(operation.operationId());
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -15,7 +15,15 @@ public sealed interface WriteResult {
     /**
      * Saved durably on this node's disk, to be applied to the central database by the replay. Nothing is
      * known yet about whether the hospital's rules will accept it there.
+     *
+     * @param status {@code PENDING}, or {@code QUARANTINED} / {@code CONFLICT} when the same submission
+     *     (same {@code Idempotency-Key}) was staged before and is now held for a person
      */
-    record Staged(UUID operationId, String entity, Action action, UUID entityId, Instant stagedAt)
-            implements WriteResult {}
+    record Staged(UUID operationId, String entity, Action action, UUID entityId, Instant stagedAt, String status)
+            implements WriteResult {
+
+        public Staged(UUID operationId, String entity, Action action, UUID entityId, Instant stagedAt) {
+            this(operationId, entity, action, entityId, stagedAt, "PENDING");
+        }
+    }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -108,6 +111,25 @@ class AccessMatrixIntegrationTests {
             GET    /api/auditoria/verificacao           x - - - - - x
             """;
 
+    /**
+     * The staff's pages: any logged-in role may open a form (the API still decides what it may send),
+     * the staging dashboard is for ADMIN. Anonymous visitors are sent to the login page.
+     */
+    private static final String PAGINAS = """
+            # method path                               A R E M G H U
+            GET    /                                    x x x x x x x
+            GET    /telas                               x x x x x x x
+            GET    /telas/mapa                          x x x x x x x
+            GET    /telas/pacientes/novo                x x x x x x x
+            GET    /telas/profissionais/novo            x x x x x x x
+            GET    /telas/unidades/nova                 x x x x x x x
+            GET    /telas/leitos/novo                   x x x x x x x
+            GET    /telas/internacao                    x x x x x x x
+            GET    /telas/transferencia                 x x x x x x x
+            GET    /telas/alta                          x x x x x x x
+            GET    /telas/staging                       x - - - - - -
+            """;
+
     /** The order of the role columns of {@link #MATRIZ}. */
     private static final Papel[] COLUNAS = {
         Papel.ADMIN,
@@ -134,8 +156,12 @@ class AccessMatrixIntegrationTests {
     }
 
     static List<Linha> linhas() {
+        return linhas(MATRIZ);
+    }
+
+    static List<Linha> linhas(String matriz) {
         List<Linha> linhas = new ArrayList<>();
-        for (String line : MATRIZ.strip().split("\n")) {
+        for (String line : matriz.strip().split("\n")) {
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;
             }
@@ -289,6 +315,37 @@ class AccessMatrixIntegrationTests {
         }
     }
 
+    /**
+     * A page calls the API with its session and CSRF token instead of HTTP Basic: the pages' chain
+     * serves those calls, under the very same matrix (anonymous: 401 without a Basic challenge).
+     */
+    @ParameterizedTest(name = "from a page: {0} {1} as {2} → {3}")
+    @MethodSource("casos")
+    void enforcesTheSameMatrixOnCallsFromThePages(HttpMethod method, String path, String quem, int esperado)
+            throws Exception {
+        RequestPostProcessor identidade =
+                quem.equals("anônimo") ? anonymous() : user("u-" + quem).roles(quem);
+        MockHttpServletRequestBuilder req = request(method, path.replace("{id}", ID))
+                .with(identidade)
+                .with(comSessao())
+                .with(csrf());
+        if (method != HttpMethod.GET) {
+            req.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        var response = mvc.perform(req).andReturn().getResponse();
+        if (esperado == 0) {
+            assertThat(response.getStatus())
+                    .as("%s %s from a page as %s must pass the security layer", method, path, quem)
+                    .isNotIn(401, 403)
+                    .isLessThan(500);
+        } else {
+            assertThat(response.getStatus())
+                    .as("%s %s from a page as %s", method, path, quem)
+                    .isEqualTo(esperado);
+            assertThat(response.getHeader("WWW-Authenticate")).isNull();
+        }
+    }
+
     @Test
     void unitScopeListsEveryApiEndpoint() {
         Set<String> naMatriz = new TreeSet<>();
@@ -373,6 +430,78 @@ class AccessMatrixIntegrationTests {
         List<GrantedAuthority> lista = new ArrayList<>(UnidadesDoUsuario.autoridades(List.of(unidade)));
         lista.add(new SimpleGrantedAuthority("ROLE_" + papel.name()));
         return lista;
+    }
+
+    @Test
+    void refusesAWriteFromAPageWithoutItsCsrfToken() throws Exception {
+        mvc.perform(post("/api/unidades")
+                        .with(user("a").roles("ADMIN"))
+                        .with(comSessao())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.regra").value("SessaoDoFormularioInvalida"));
+    }
+
+    @Test
+    void basicCallsNeedNoCsrfTokenEvenWithASessionCookie() throws Exception {
+        mvc.perform(post("/api/unidades")
+                        .with(httpBasic("ninguem", "errada"))
+                        .with(comSessao())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", startsWith("Basic ")));
+    }
+
+    static Stream<Arguments> casosDasPaginas() {
+        List<Arguments> casos = new ArrayList<>();
+        for (Linha linha : linhas(PAGINAS)) {
+            casos.add(Arguments.of(linha.path(), "anônimo", 302));
+            for (Papel papel : Papel.values()) {
+                casos.add(Arguments.of(
+                        linha.path(), papel.name(), linha.permitidos().contains(papel) ? 0 : 403));
+            }
+        }
+        return casos.stream();
+    }
+
+    /** expected: 302 to the login page, 403, or 0 for "shown" (200, or a redirect to /telas for {@code /}). */
+    @ParameterizedTest(name = "page {0} as {1} → {2}")
+    @MethodSource("casosDasPaginas")
+    void enforcesThePagesMatrix(String path, String quem, int esperado) throws Exception {
+        RequestPostProcessor identidade =
+                quem.equals("anônimo") ? anonymous() : user("u-" + quem).roles(quem);
+        var response = mvc.perform(get(path).with(identidade)).andReturn().getResponse();
+        if (esperado == 302) {
+            assertThat(response.getStatus()).as("page %s, anonymous", path).isEqualTo(302);
+            assertThat(response.getRedirectedUrl()).endsWith("/login");
+        } else if (esperado == 0) {
+            assertThat(response.getStatus()).as("page %s as %s", path, quem).isIn(200, 302);
+        } else {
+            assertThat(response.getStatus()).as("page %s as %s", path, quem).isEqualTo(esperado);
+        }
+    }
+
+    @Test
+    void pagesMatrixListsEveryPage() {
+        Set<String> mapeados = new TreeSet<>();
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(p -> p.equals("/") || p.startsWith("/telas"))
+                        .forEach(p -> mapeados.add("GET " + p)));
+        Set<String> naMatriz = new TreeSet<>();
+        linhas(PAGINAS).forEach(l -> naMatriz.add(l.method().name() + " " + l.path()));
+        assertThat(mapeados).isEqualTo(naMatriz);
+    }
+
+    /** The request names a session, as a browser's with its cookie does. */
+    private static RequestPostProcessor comSessao() {
+        return request -> {
+            request.setRequestedSessionId("sessao-da-tela");
+            return request;
+        };
     }
 
     @Test

@@ -44,6 +44,30 @@ class DotEnvTests {
     }
 
     @Test
+    void anEmptyValueLeavesTheKeyToItsDefault(@TempDir Path dir) throws Exception {
+        // .env.example ships "DATABASE_URL=": copied as it is, the SQLite default must apply
+        Path file = dir.resolve(".env");
+        Files.writeString(file, "DATABASE_URL=\nNODE_ID=no-7\n", StandardCharsets.UTF_8);
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("defaults", Map.of("DATABASE_URL", "jdbc:sqlite:padrao.db")));
+        String previous = System.getProperty("hospital.dotenv");
+        System.setProperty("hospital.dotenv", file.toString());
+        try {
+            new DotEnv().postProcessEnvironment(environment, null);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("hospital.dotenv");
+            } else {
+                System.setProperty("hospital.dotenv", previous);
+            }
+        }
+        assertThat(environment.getProperty("DATABASE_URL")).isEqualTo("jdbc:sqlite:padrao.db");
+        assertThat(environment.getProperty("NODE_ID")).isEqualTo("no-7");
+    }
+
+    @Test
     void readsPlainQuotedAndExportedValues() {
         Map<String, String> env = DotEnv.parse(List.of(
                 "# comentário",
