@@ -389,7 +389,7 @@ fi
 BENCH_JAVA_OPTS_EXTRA=$jfr_opts start_service "replay, $gen_ops staged" "$pgport" "$staging"
 start_sampler
 t0=$(now_ms)
-code=$(api /api/staging/replay '' 900)
+code=$(api /api/staging/replay '' 3600)
 replay_ms=$(( $(now_ms) - t0 ))
 stop_sampler
 cp "$work/api.out" "$out/replay-result.json"

@@ -1,7 +1,7 @@
 -- The admission flow (bench/run.sh), on one connection per thread: register a patient, admit them
 -- into a free bed (INTERNACAO), discharge them; then again with the next patient and the next bed.
 -- Beds: BENCH_BED_PREFIX .. 12 digits (tid * 100000 + k), created beforehand by the harness.
-package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
 local common = require("common")
 
 function setup(thread) common.setup(thread) end

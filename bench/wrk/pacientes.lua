@@ -1,5 +1,5 @@
 -- POST /api/pacientes with valid, distinct CPFs (bench/run.sh).
-package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
 local common = require("common")
 
 function setup(thread) common.setup(thread) end

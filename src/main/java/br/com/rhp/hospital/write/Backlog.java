@@ -60,7 +60,7 @@ public class Backlog {
     Backlog(StagingStore staging, int inBackgroundAbove, Executor background) {
         List<StagedFile> files = new ArrayList<>();
         for (Area area : Area.values()) {
-            files.addAll(staging.files(area)); // names only: cheap
+            files.addAll(staging.indexed(area)); // from the names the store indexed when it opened: no listing
         }
         if (files.size() <= inBackgroundAbove) {
             scan(staging, files);
