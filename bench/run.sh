@@ -4,15 +4,17 @@
 # because the machine is slow; it fails only when something is wrong (a lost or duplicated operation,
 # a service that does not start).
 #
-#   bench/run.sh                 full run, about 10 minutes on 2 cores; appends a dated section to
-#                                docs/BENCHMARKS.md ("Write path, staging and replay")
-#   BENCH_QUICK=1 bench/run.sh   the same with small counts and short loads (~3 minutes), to check the
+#   bench/run.sh                 full run, about 10 minutes on 2 quiet cores (much longer on a busy
+#                                machine: the replay of 100,000 operations dominates); adds a dated
+#                                section to docs/BENCHMARKS.md ("Write path, staging and replay")
+#   BENCH_QUICK=1 bench/run.sh   the same with small counts and 4 s loads (~4 minutes), to check the
 #                                script; its table is printed but not written to docs/BENCHMARKS.md
 #   bench/run.sh --no-append     never write docs/BENCHMARKS.md
 #   bench/run.sh --help
 #
 # What it does (docs/BENCHMARKS.md explains every figure):
-#   0. builds the jar if target/ has none (./mvnw package -DskipTests), installs wrk (apt-get) if
+#   0. builds the jar if target/ has none or the sources are newer (./mvnw package -DskipTests),
+#      installs wrk (apt-get) if
 #      missing; creates the database hospital_bench on the machine's PostgreSQL (127.0.0.1:5432, trust)
 #      and drops it at the end. The service is always started with deploy/hospital-api.sh (the README's
 #      recommended launch), as a node with an encryption key, on port 18091.
@@ -31,8 +33,8 @@
 #
 # Environment: BENCH_QUICK=1; BENCH_PGHOST/BENCH_PGPORT/BENCH_PGUSER (127.0.0.1, 5432, postgres);
 # BENCH_DB (hospital_bench); BENCH_PORT (18091); BENCH_DURATION (seconds per load, 15; quick 4);
-# BENCH_REPLAY_OPS (100000; quick 4000); BENCH_JFR=1 records a JFR profile of the replay into
-# bench/results/. Raw output of every tool goes to bench/results/run-<date>/ (not committed).
+# BENCH_REPLAY_OPS (100000; quick 4000); BENCH_PHASES (which phases, "up down replay");
+# BENCH_JFR=1 records a JFR profile of the replay into bench/results/. Raw output of every tool goes to bench/results/run-<date>/ (not committed).
 set -euo pipefail
 { # the whole script is read before it runs
 
