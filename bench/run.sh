@@ -185,13 +185,13 @@ stop_service() {
 
 # Highest VmRSS seen while a load runs (sampled every 0.2 s).
 start_sampler() {
+    echo 0 >"$work/peak"
     ( peak=0; while kill -0 "$pid" 2>/dev/null; do
           r=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
           [ "${r:-0}" -gt "$peak" ] && { peak=$r; echo "$peak" >"$work/peak"; }
           sleep 0.2
       done ) &
     sampler_pid=$!
-    echo 0 >"$work/peak"
 }
 stop_sampler() { kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=; peak_mb=$(mb "$(cat "$work/peak")"); }
 
