@@ -485,7 +485,7 @@ fi # end of the phase
 # ---------------------------------------------------------------------------------------------------
 # Report
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
-summary="$(date '+%Y-%m-%d %H:%M %Z'), $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(java -version 2>&1 | head -n 1), $(psql_ -d postgres -At -c 'SHOW server_version' | cut -d' ' -f1) on loopback; ${duration} s per load; load average $load_start at start, $load_end at end$([ "$quick" = 1 ] && echo '; QUICK MODE (small counts, not comparable)')."
+summary="$(date '+%Y-%m-%d %H:%M %Z'), $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(java -version 2>&1 | head -n 1), $(psql_ -d postgres -At -c 'SHOW server_version' | cut -d' ' -f1) on loopback; ${duration} s per load; load average $load_start at start, $load_end at end$([ "$quick" = 1 ] && echo '; QUICK MODE (small counts, not comparable)' || true)."
 report=$work/report.md
 {
     echo "### Run of $(date '+%Y-%m-%d %H:%M')"
@@ -507,7 +507,7 @@ report=$work/report.md
     echo "|---|---|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${rows_down[@]}"
     echo
-    [ ${#notes[@]} -gt 0 ] && { printf -- '- %s\n' "${notes[@]}"; echo; }
+    if [ ${#notes[@]} -gt 0 ]; then printf -- '- %s\n' "${notes[@]}"; echo; fi
     fi
     if [ ${#rows_replay[@]} -gt 0 ]; then
     echo "**3. Replay** (limit: pgbench, the same rows set-based, 500 operations per transaction, one client)"
