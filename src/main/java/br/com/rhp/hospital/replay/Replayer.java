@@ -146,7 +146,10 @@ public class Replayer {
 
         ReplayResult execute() {
             retidas.addAll(heldKeys());
-            List<StagedFile> files = staging.files(Area.PENDING);
+            // the listing brings the index in line with the disk (files added or removed by hand); the run
+            // then walks the index's own entries rather than keep a second copy of every name
+            staging.files(Area.PENDING);
+            List<StagedFile> files = staging.indexed(Area.PENDING);
             boolean interrompida = false;
             for (int from = 0; from < files.size() && !interrompida; from += batchSize) {
                 List<StagedFile> lote = files.subList(from, Math.min(files.size(), from + batchSize));

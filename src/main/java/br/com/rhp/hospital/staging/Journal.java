@@ -197,7 +197,20 @@ final class Journal {
     private void remember(Line line, LocalDate day) {
         highestSequence = Math.max(highestSequence, line.sequence());
         if (line.operationId() != null && (line.event() == Event.APPLIED || line.event() == Event.DISCARDED)) {
-            outcomes.put(line.operationId(), new Outcome(line, day));
+            // kept for every operation of the retention period (100,000 after a long outage): without the
+            // location, which status() does not show for these events and which is most of a line's size
+            Line kept = new Line(
+                    line.event(),
+                    line.operationId(),
+                    line.sequence(),
+                    line.action(),
+                    line.entity(),
+                    line.entityId(),
+                    null,
+                    line.reason(),
+                    line.user(),
+                    line.at());
+            outcomes.put(line.operationId(), new Outcome(kept, day));
         }
     }
 

@@ -19,12 +19,13 @@ import java.util.function.Predicate;
 final class StagingIndex {
 
     private final Map<String, StagedFile> byLocation = new HashMap<>();
-    private final Map<UUID, String> byOperation = new HashMap<>();
+    /** The file itself, not its location: a second string per file adds up in a large backlog. */
+    private final Map<UUID, StagedFile> byOperation = new HashMap<>();
 
     synchronized void put(StagedFile file) {
         byLocation.put(file.location(), file);
         if (file.operationId() != null) {
-            byOperation.put(file.operationId(), file.location());
+            byOperation.put(file.operationId(), file);
         }
     }
 
@@ -32,7 +33,8 @@ final class StagingIndex {
         StagedFile removed = byLocation.remove(file.location());
         if (removed != null
                 && removed.operationId() != null
-                && file.location().equals(byOperation.get(removed.operationId()))) {
+                && byOperation.get(removed.operationId()) != null
+                && file.location().equals(byOperation.get(removed.operationId()).location())) {
             byOperation.remove(removed.operationId());
         }
     }
@@ -43,8 +45,8 @@ final class StagingIndex {
     }
 
     synchronized Optional<StagedFile> find(UUID operationId) {
-        String location = byOperation.get(operationId);
-        return location == null ? Optional.empty() : Optional.ofNullable(byLocation.get(location));
+        StagedFile file = byOperation.get(operationId);
+        return file == null ? Optional.empty() : Optional.ofNullable(byLocation.get(file.location()));
     }
 
     synchronized boolean contains(UUID operationId) {

@@ -388,6 +388,23 @@ public final class StagingStore {
         return files;
     }
 
+    /**
+     * The files of {@code area} as the store's index knows them — the names found when the store was opened,
+     * kept up to date by the store's own operations — in acceptance order, without listing the disk (a
+     * listing of a large staging area takes seconds). Files added or removed by hand since the store was
+     * opened are noticed only by {@link #files(Area)}.
+     */
+    public List<StagedFile> indexed(Area area) {
+        List<StagedFile> files = new ArrayList<>();
+        for (StagedFile file : index.all()) {
+            if (file.area() == area) {
+                files.add(file);
+            }
+        }
+        files.sort(StagedFile.ACCEPTANCE_ORDER);
+        return files;
+    }
+
     /** Reads one file. Never throws for a bad or vanished file: it comes back {@link StagedEntry.Unreadable}. */
     public StagedEntry read(StagedFile file) {
         if (file.entity() == null) {
@@ -980,7 +997,7 @@ public final class StagingStore {
                 area,
                 String.join("/", segments),
                 action,
-                placed ? segments.get(1) : null,
+                placed ? segments.get(1).intern() : null, // a few distinct names across a large backlog
                 name.map(FileNames.Parsed::operationId).orElse(null),
                 name.map(FileNames.Parsed::sequence).orElse(-1L),
                 name.map(FileNames.Parsed::stagedAt)

@@ -47,6 +47,26 @@ class StagingStoreTests {
     // ------------------------------------------------------------------ writing
 
     @Test
+    void listsAnAreaFromItsIndexInAcceptanceOrderAsTheDiskListingDoes() throws IOException {
+        StagingStore first = open(root, clock);
+        for (int i = 0; i < 3; i++) {
+            first.stage(create("unidade"));
+        }
+        StagingStore store = open(root, clock); // reopened: the index comes from the names on disk
+        store.stage(create("leito"));
+        store.quarantine(store.pending().get(1), "regra");
+
+        assertThat(store.indexed(Area.PENDING)).containsExactlyElementsOf(store.files(Area.PENDING));
+        assertThat(store.indexed(Area.PENDING))
+                .hasSize(3)
+                .isSortedAccordingTo(StagedFile.ACCEPTANCE_ORDER)
+                .extracting(StagedFile::entity)
+                .containsExactly("unidade", "unidade", "leito");
+        assertThat(store.indexed(Area.QUARANTINE)).containsExactlyElementsOf(store.files(Area.QUARANTINE));
+        assertThat(store.indexed(Area.CONFLICTS)).isEmpty();
+    }
+
+    @Test
     void keepsAccentedTextAsExactUtf8AndReadsItBack() throws IOException {
         StagingStore store = open(root, clock);
         String nome = "João da Conceição Gonçalves";
