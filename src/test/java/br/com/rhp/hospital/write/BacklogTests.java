@@ -126,6 +126,7 @@ class BacklogTests {
                 UUID.randomUUID(),
                 null,
                 "maria",
+                "10.0.0.1",
                 null,
                 clock.instant(),
                 payload));
