@@ -209,7 +209,7 @@ public class StagedBacklog {
         // the submission times of one thread's operations increase, as they did on the node
         Instant registradoEm = Instant.ofEpochMilli(clock.addAndGet(1));
         store.stage(new OperationToStage(
-                operationId, entity, action, command, entityId, baseVersion, USER, null, registradoEm, payload));
+                operationId, entity, action, command, entityId, baseVersion, USER, null, null, registradoEm, payload));
         ids.add(operationId);
     }
 

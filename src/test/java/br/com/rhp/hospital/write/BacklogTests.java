@@ -127,6 +127,7 @@ class BacklogTests {
                 null,
                 "maria",
                 null,
+                null,
                 clock.instant(),
                 payload));
         return operation;
