@@ -1,7 +1,6 @@
 package br.com.rhp.hospital.atendimento;
 
 import br.com.rhp.hospital.leito.Leito;
-import br.com.rhp.hospital.leito.LeitoRepository;
 import br.com.rhp.hospital.paciente.Paciente;
 import br.com.rhp.hospital.paciente.PacienteRepository;
 import br.com.rhp.hospital.profissional.Profissional;
@@ -9,6 +8,7 @@ import br.com.rhp.hospital.profissional.ProfissionalRepository;
 import br.com.rhp.hospital.shared.Autoria;
 import br.com.rhp.hospital.shared.ReferenciaInexistente;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
+import br.com.rhp.hospital.shared.Travas;
 import br.com.rhp.hospital.shared.UuidV7;
 import br.com.rhp.hospital.shared.VersaoDivergente;
 import br.com.rhp.hospital.unidade.Unidade;
@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * touches in id order; an admission locks its bed. So two events can never interleave on one stay or
  * one bed (PostgreSQL row locks; SQLite has a single writer), and the partial unique indexes on
  * {@code ocupacao} and {@code atendimento} stop whatever slips past, for instance two nodes replaying
- * offline admissions into the same bed.
+ * offline admissions into the same bed. Locks go through {@link Travas}: a record this transaction
+ * already locked or created is not locked again (the replay applies many operations in one transaction).
  */
 @Component
 class Adt {
@@ -41,10 +42,10 @@ class Adt {
     private final OcupacaoRepository ocupacoes;
     private final TransferenciaRepository transferencias;
     private final AltaRepository altas;
-    private final LeitoRepository leitos;
     private final PacienteRepository pacientes;
     private final UnidadeRepository unidades;
     private final ProfissionalRepository profissionais;
+    private final Travas travas;
     private final UuidV7 ids;
     private final Clock clock;
 
@@ -53,20 +54,20 @@ class Adt {
             OcupacaoRepository ocupacoes,
             TransferenciaRepository transferencias,
             AltaRepository altas,
-            LeitoRepository leitos,
             PacienteRepository pacientes,
             UnidadeRepository unidades,
             ProfissionalRepository profissionais,
+            Travas travas,
             UuidV7 ids,
             Clock clock) {
         this.atendimentos = atendimentos;
         this.ocupacoes = ocupacoes;
         this.transferencias = transferencias;
         this.altas = altas;
-        this.leitos = leitos;
         this.pacientes = pacientes;
         this.unidades = unidades;
         this.profissionais = profissionais;
+        this.travas = travas;
         this.ids = ids;
         this.clock = clock;
     }
@@ -144,8 +145,7 @@ class Adt {
 
     Atendimento cancelar(Operation op, CancelamentoForm form) {
         Autoria autoria = op.autoria(clock.instant());
-        Atendimento atendimento = atendimentos
-                .travar(op.entityId())
+        Atendimento atendimento = travas.travar(Atendimento.class, op.entityId())
                 .orElseThrow(() -> new RegistroNaoEncontrado("Atendimento", op.entityId()));
         VersaoDivergente.exigir("Atendimento", op.baseVersion(), atendimento.versao());
         atendimento.exigirEmAndamento();
@@ -165,11 +165,11 @@ class Adt {
     }
 
     private Atendimento travarAtendimento(UUID id) {
-        return atendimentos.travar(id).orElseThrow(() -> new ReferenciaInexistente("Atendimento", id));
+        return travas.travar(Atendimento.class, id).orElseThrow(() -> new ReferenciaInexistente("Atendimento", id));
     }
 
     private Leito travarLeito(UUID id) {
-        return leitos.travar(id).orElseThrow(() -> new ReferenciaInexistente("Leito", id));
+        return travas.travar(Leito.class, id).orElseThrow(() -> new ReferenciaInexistente("Leito", id));
     }
 
     /** Locks the beds in id order, so two transactions never wait on each other in a cycle. */

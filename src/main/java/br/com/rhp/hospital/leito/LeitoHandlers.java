@@ -1,6 +1,7 @@
 package br.com.rhp.hospital.leito;
 
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
+import br.com.rhp.hospital.shared.Travas;
 import br.com.rhp.hospital.shared.VersaoDivergente;
 import br.com.rhp.hospital.web.MergePatch;
 import br.com.rhp.hospital.write.Action;
@@ -34,10 +35,9 @@ class LeitoHandlers {
     }
 
     @Bean
-    OperationHandler<JsonNode> alterarLeito(
-            LeitoRepository leitos, RegrasDeLeito regras, MergePatch patches, Clock clock) {
+    OperationHandler<JsonNode> alterarLeito(Travas travas, RegrasDeLeito regras, MergePatch patches, Clock clock) {
         return OperationHandler.of(Leito.ENTIDADE, Action.UPDATE, JsonNode.class, (op, patch) -> {
-            Leito leito = travarNaVersao(leitos, op);
+            Leito leito = travarNaVersao(travas, op);
             DescricaoDoLeito descricao = patches.apply(DescricaoDoLeito.de(leito), patch, DescricaoDoLeito.class);
             regras.verificarCodigo(leito.id(), leito.unidadeId(), descricao.codigo());
             leito.alterarCadastro(
@@ -47,10 +47,10 @@ class LeitoHandlers {
     }
 
     @Bean
-    OperationHandler<MudancaDeStatusForm> mudarStatusDoLeito(LeitoRepository leitos, Clock clock) {
+    OperationHandler<MudancaDeStatusForm> mudarStatusDoLeito(Travas travas, Clock clock) {
         return OperationHandler.of(
                 Leito.ENTIDADE, Action.UPDATE, Leito.MUDAR_STATUS, MudancaDeStatusForm.class, (op, form) -> {
-                    Leito leito = travarNaVersao(leitos, op);
+                    Leito leito = travarNaVersao(travas, op);
                     // the change happened when the user submitted it, even if applied later from staging
                     leito.mudarStatus(form.status(), form.motivo(), op.registradoEm(), op.autoria(clock.instant()));
                     return leito;
@@ -67,8 +67,9 @@ class LeitoHandlers {
      * The bed, locked like an admission locks it (so a status change and an admission into the same bed
      * are serialised), and still at the version the user saw.
      */
-    private static Leito travarNaVersao(LeitoRepository leitos, Operation op) {
-        Leito leito = leitos.travar(op.entityId()).orElseThrow(() -> new RegistroNaoEncontrado("Leito", op.entityId()));
+    private static Leito travarNaVersao(Travas travas, Operation op) {
+        Leito leito = travas.travar(Leito.class, op.entityId())
+                .orElseThrow(() -> new RegistroNaoEncontrado("Leito", op.entityId()));
         VersaoDivergente.exigir("Leito", op.baseVersion(), leito.versao());
         return leito;
     }

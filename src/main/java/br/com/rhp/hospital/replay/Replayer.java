@@ -139,6 +139,13 @@ public class Replayer {
         private long quarentena;
         private long conflitos;
         private long retidasCount;
+        /** Where the run's time went, for the log: batches, and the time reading, applying, concluding. */
+        private long lotes;
+
+        private long lotesUmAUm;
+        private long lendoNanos;
+        private long aplicandoNanos;
+        private long concluindoNanos;
 
         Run(String gatilho) {
             this.gatilho = gatilho;
@@ -153,9 +160,12 @@ public class Replayer {
             boolean interrompida = false;
             for (int from = 0; from < files.size() && !interrompida; from += batchSize) {
                 List<StagedFile> lote = files.subList(from, Math.min(files.size(), from + batchSize));
+                long t0 = System.nanoTime();
                 List<StagedEntry> entries = lote.stream().map(staging::read).toList();
+                long t1 = System.nanoTime();
                 List<StagedEntry> aplicados = new ArrayList<>();
                 if (!applyTogether(entries, aplicados)) {
+                    lotesUmAUm++;
                     for (StagedEntry entry : entries) {
                         if (!apply(entry, aplicados)) {
                             interrompida = true;
@@ -163,7 +173,23 @@ public class Replayer {
                         }
                     }
                 }
+                long t2 = System.nanoTime();
                 concluir(aplicados);
+                lotes++;
+                lendoNanos += t1 - t0;
+                aplicandoNanos += t2 - t1;
+                concluindoNanos += System.nanoTime() - t2;
+            }
+            if (lotes > 0) {
+                log.info(
+                        "Replay ({}): {} batch(es) of up to {}, {} applied one by one; reading files {} ms, applying {} ms, removing applied files {} ms",
+                        gatilho,
+                        lotes,
+                        batchSize,
+                        lotesUmAUm,
+                        lendoNanos / 1_000_000,
+                        aplicandoNanos / 1_000_000,
+                        concluindoNanos / 1_000_000);
             }
             return new ReplayResult(
                     gatilho,

@@ -191,6 +191,11 @@ public class WriteGateway {
                     }
                     Object record = invoke(handlerFor(operation), operation);
                     ledger.save(new AppliedOperation(operation, clock.instant()));
+                    // each operation's rows reach the database before the next one runs, as if applied
+                    // alone: its rule checks see them, and the insert ordering (hibernate.order_inserts,
+                    // which knows no foreign key between plain id columns) never moves a row of a later
+                    // operation ahead of the earlier row it references
+                    entityManager.flush();
                     auditoria.add(evento(operation, Resultado.SUCESSO, null));
                     results.add(new WriteResult.Applied(record, operation.entityId()));
                 }

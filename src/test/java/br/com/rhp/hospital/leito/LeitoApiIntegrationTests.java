@@ -124,7 +124,7 @@ class LeitoApiIntegrationTests {
     /** What an admission does to the bed (the encounter resources are another package's work). */
     private void internarPaciente(String id) {
         Instant agora = Instant.now();
-        transactions.executeWithoutResult(tx -> leitos.travar(UUID.fromString(id))
+        transactions.executeWithoutResult(tx -> leitos.findById(UUID.fromString(id))
                 .orElseThrow()
                 .ocupar(agora, new Autoria("medico", "no-teste", agora, agora)));
     }
@@ -132,7 +132,7 @@ class LeitoApiIntegrationTests {
     /** What a discharge does to the bed. */
     private void darAlta(String id) {
         Instant agora = Instant.now();
-        transactions.executeWithoutResult(tx -> leitos.travar(UUID.fromString(id))
+        transactions.executeWithoutResult(tx -> leitos.findById(UUID.fromString(id))
                 .orElseThrow()
                 .desocupar(agora, new Autoria("medico", "no-teste", agora, agora)));
     }

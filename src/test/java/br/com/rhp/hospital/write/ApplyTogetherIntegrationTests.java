@@ -1,0 +1,139 @@
+package br.com.rhp.hospital.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.rhp.hospital.support.Ids;
+import br.com.rhp.hospital.support.IntegrationTest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The replay's batch ({@link WriteGateway#applyNowTogether}) applies interleaved patient stories in one
+ * transaction exactly as one by one: records created earlier in the batch are admitted, transferred and
+ * discharged later in it, and every row reaches the database after the rows it references.
+ */
+@IntegrationTest
+class ApplyTogetherIntegrationTests {
+
+    @Autowired
+    WriteGateway gateway;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final List<Operation> lote = new ArrayList<>();
+
+    @Test
+    void appliesInterleavedStoriesTogetherInCausalOrder() {
+        UUID unidade = criar(
+                "unidade",
+                Map.of(
+                        "codigo",
+                        Ids.codigo("ENF"),
+                        "nome",
+                        "Enfermaria",
+                        "tipo",
+                        "ENFERMARIA",
+                        "aceita_internacao",
+                        true));
+        UUID leito1 = leito(unidade);
+        UUID leito2 = leito(unidade);
+        UUID leito3 = leito(unidade);
+        UUID paciente1 = paciente();
+        UUID atendimento1 = criar("atendimento", internacao(paciente1, leito1));
+        criar(
+                "transferencia",
+                Map.of(
+                        "atendimento_id", atendimento1.toString(),
+                        "leito_origem_id", leito1.toString(),
+                        "leito_destino_id", leito2.toString(),
+                        "motivo", "MUDANCA_NIVEL_CUIDADO"));
+        // a second story starts before the first ends: its admission is pending when the first's
+        // discharge queries the open occupancy
+        UUID paciente2 = paciente();
+        UUID atendimento2 = criar("atendimento", internacao(paciente2, leito3));
+        criar(
+                "alta",
+                Map.of("atendimento_id", atendimento1.toString(), "motivo", "ALTA_MELHORADO", "cid_principal", "J189"));
+
+        List<WriteResult> results = gateway.applyNowTogether(lote);
+
+        assertThat(results).hasSize(lote.size()).allMatch(WriteResult.Applied.class::isInstance);
+        assertThat(status("atendimento", atendimento1)).isEqualTo("FINALIZADO");
+        assertThat(status("atendimento", atendimento2)).isEqualTo("EM_ANDAMENTO");
+        assertThat(status("leito", leito1)).isEqualTo("HIGIENIZACAO");
+        assertThat(status("leito", leito2)).isEqualTo("HIGIENIZACAO");
+        assertThat(status("leito", leito3)).isEqualTo("OCUPADO");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM ocupacao WHERE atendimento_id IN (?, ?)",
+                        Integer.class,
+                        atendimento1.toString(),
+                        atendimento2.toString()))
+                .isEqualTo(3);
+        for (Operation op : lote) {
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM applied_operations WHERE operation_id = ?",
+                            Integer.class,
+                            op.operationId().toString()))
+                    .isEqualTo(1);
+        }
+    }
+
+    private UUID leito(UUID unidade) {
+        return criar(
+                "leito",
+                Map.of(
+                        "unidade_id",
+                        unidade.toString(),
+                        "codigo",
+                        Ids.codigo("L"),
+                        "tipo",
+                        "CLINICO",
+                        "acomodacao",
+                        "ENFERMARIA"));
+    }
+
+    private UUID paciente() {
+        return criar(
+                "paciente",
+                Map.of("nome", "Maria da Conceição", "cpf", Ids.cpf(), "data_nascimento", "1971-03-12", "sexo", "F"));
+    }
+
+    private static Map<String, Object> internacao(UUID paciente, UUID leito) {
+        return Map.of(
+                "paciente_id", paciente.toString(),
+                "tipo", "INTERNACAO",
+                "carater", "URGENCIA",
+                "procedencia", "DEMANDA_ESPONTANEA",
+                "leito_id", leito.toString(),
+                "financiamento", "SUS");
+    }
+
+    /** Adds a create operation to the batch; returns the id of the record it creates. */
+    private UUID criar(String entidade, Map<String, Object> payload) {
+        UUID id = UUID.randomUUID();
+        lote.add(new Operation(
+                UUID.randomUUID(),
+                entidade,
+                Action.CREATE,
+                OperationHandler.DEFAULT_CREATE,
+                id,
+                null,
+                "teste",
+                "no-teste",
+                null,
+                Instant.now(),
+                payload));
+        return id;
+    }
+
+    private String status(String tabela, UUID id) {
+        return jdbc.queryForObject("SELECT status FROM " + tabela + " WHERE id = ?", String.class, id.toString());
+    }
+}
