@@ -128,7 +128,6 @@ class BacklogTests {
                 "maria",
                 "10.0.0.1",
                 null,
-                null,
                 clock.instant(),
                 payload));
         return operation;
