@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * <p>SQLite: the file's folder is created on first start, and the pool holds a single connection (one
  * writer at a time is SQLite's rule). PostgreSQL: short connect and socket timeouts, so that a
  * database that is down or that accepts connections and never answers fails a request in seconds
- * instead of hanging.
+ * instead of hanging; and every statement planned for the tables as they are now (no stale generic
+ * plan).
  */
 @Component
 class DatabaseSettings implements BeanPostProcessor, EnvironmentAware {
@@ -62,6 +63,14 @@ class DatabaseSettings implements BeanPostProcessor, EnvironmentAware {
                 // and Hibernate logs those messages. The constraint name, which the write gateway needs to
                 // name the rule, stays in the message.
                 hikari.addDataSourceProperty("logServerErrorDetail", "false");
+                // Plan every execution with the table's size of now. The driver turns a statement run
+                // five times into a server-side prepared one, and PostgreSQL may then keep one generic plan
+                // for it, costed when it was made: made while a table was small (a new database, the first
+                // hours after an outage), it scans the whole table forever after, however much the table
+                // grows until the next ANALYZE. Replaying 100,000 staged operations into a new database,
+                // the ledger look-up of each batch went from under 1 ms to 370 ms that way. Planning these
+                // short statements costs a few tens of microseconds each.
+                hikari.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
             }
         }
         return bean;
