@@ -33,6 +33,7 @@ public class Operations {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final String KEY_USED = Operations.class.getName() + ".keyUsed";
+    private static final String MINTED = Operations.class.getName() + ".minted";
 
     private final UuidV7 ids;
     private final NodeIdentity node;
@@ -67,7 +68,7 @@ public class Operations {
     public Operation create(String entity, Object payload) {
         UUID key = idempotencyKey();
         return new Operation(
-                key != null ? key : ids.next(),
+                key != null ? key : mint(),
                 entity,
                 Action.CREATE,
                 OperationHandler.DEFAULT_CREATE,
@@ -89,7 +90,7 @@ public class Operations {
     public Operation update(String entity, String command, UUID entityId, long baseVersion, Object payload) {
         UUID key = idempotencyKey();
         return new Operation(
-                key != null ? key : ids.next(),
+                key != null ? key : mint(),
                 entity,
                 Action.UPDATE,
                 command,
@@ -100,6 +101,25 @@ public class Operations {
                 EnderecoDoCliente.atual(),
                 now(),
                 payload);
+    }
+
+    /**
+     * Whether {@code operationId} is the id this node made for the current request's operation, rather than
+     * one the client chose ({@code Idempotency-Key}) or one read back from staging: a new id that no ledger
+     * can hold yet, so applying it need not look it up first. {@code false} outside a request.
+     */
+    static boolean mintedForThisRequest(UUID operationId) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && operationId.equals(attributes.getRequest().getAttribute(MINTED));
+    }
+
+    /** A new operation id, remembered by the current request (if any) as made here. */
+    private UUID mint() {
+        UUID id = ids.next();
+        if (fromRequest && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            attributes.getRequest().setAttribute(MINTED, id);
+        }
+        return id;
     }
 
     /** Times are kept to the millisecond, the precision both database engines store. */

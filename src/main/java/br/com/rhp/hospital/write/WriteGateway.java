@@ -137,8 +137,10 @@ public class WriteGateway {
         if (!backlog.isEmpty() && backlog.holdsAny(OperationKeys.of(operation.entityId(), payloadTree(operation)))) {
             return stage(operation);
         }
+        // read here, in the request's thread: the live attempt may run in another one
+        boolean newId = Operations.mintedForThisRequest(operation.operationId());
         try {
-            WriteResult result = liveWrites.run(() -> applyOnce(operation));
+            WriteResult result = liveWrites.run(() -> applyOnce(operation, newId));
             circuit.recordSuccess();
             return result;
         } catch (ProblemaDeDominio e) {
@@ -162,7 +164,7 @@ public class WriteGateway {
      * loading sample data.
      */
     public WriteResult applyNow(Operation operation) {
-        return applyOnce(operation);
+        return applyOnce(operation, false);
     }
 
     /**
@@ -276,15 +278,19 @@ public class WriteGateway {
     /**
      * Applies the operation unless the ledger already holds it.
      *
+     * @param newId the operation's id was made by this node for the request being served ({@link
+     *     Operations#mintedForThisRequest}), so the ledger is not searched for it first
      * @throws ProblemaDeDominio when a hospital rule forbids it, including rules caught by the
      *     database's unique indexes
      */
-    WriteResult applyOnce(Operation operation) {
+    WriteResult applyOnce(Operation operation, boolean newId) {
         OperationHandler<?> handler = handlerFor(operation);
         try {
             return transactions.execute(status -> {
+                // an id this node made for this request cannot be in the ledger: one round trip saved per
+                // live write (the ledger's primary key still refuses a second row, see below)
                 AppliedOperation applied =
-                        ledger.findById(operation.operationId()).orElse(null);
+                        newId ? null : ledger.findById(operation.operationId()).orElse(null);
                 if (applied != null) {
                     if (!applied.recordsSameWriteAs(operation)) {
                         throw new ChaveDeIdempotenciaReutilizada();

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 class OperationsTests {
 
@@ -22,6 +25,7 @@ class OperationsTests {
     @AfterEach
     void clearSecurityContext() {
         SecurityContextHolder.clearContext();
+        RequestContextHolder.resetRequestAttributes();
     }
 
     @Test
@@ -51,5 +55,37 @@ class OperationsTests {
     @Test
     void stampsSistemaWithoutAnAuthenticatedUser() {
         assertThat(operations.create("unidade", "form").user()).isEqualTo("sistema");
+    }
+
+    @Test
+    void knowsTheIdItMadeForTheRequestBeingServed() {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+
+        Operation criada = operations.create("unidade", "form");
+
+        assertThat(Operations.mintedForThisRequest(criada.operationId())).isTrue();
+        assertThat(Operations.mintedForThisRequest(UUID.randomUUID())).isFalse();
+    }
+
+    @Test
+    void neverTakesTheClientsIdempotencyKeyForAnIdItMade() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        UUID chave = UUID.fromString("0190a000-0000-7000-8000-000000000abc");
+        request.addHeader(Operations.IDEMPOTENCY_KEY, chave.toString());
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+
+        Operation alterada = operations.update("leito", UUID.randomUUID(), 2, "form");
+
+        assertThat(alterada.operationId()).isEqualTo(chave);
+        assertThat(Operations.mintedForThisRequest(chave)).isFalse();
+    }
+
+    @Test
+    void takesNoIdAsMadeHereOutsideARequest() {
+        Operation criada = operations.create("unidade", "form");
+        Operation daAmostra = operations.as("amostra").create("unidade", "form");
+
+        assertThat(Operations.mintedForThisRequest(criada.operationId())).isFalse();
+        assertThat(Operations.mintedForThisRequest(daAmostra.operationId())).isFalse();
     }
 }
