@@ -83,8 +83,8 @@ public class TrilhaDeAuditoria {
 
     /**
      * Appends the events, in order, to this node's chain, unsealed, in the caller's transaction: they commit
-     * or roll back with it. One insert per event (batched by Hibernate) and no lock: the chain's head is
-     * left to {@link Selador}, which seals the entries once they are committed.
+     * or roll back with it. One insert per event (batched by Hibernate, flushed before returning) and no
+     * lock: the chain's head is left to {@link Selador}, which seals the entries once they are committed.
      *
      * @throws IllegalStateException when no transaction is active
      */
@@ -104,6 +104,10 @@ public class TrilhaDeAuditoria {
             novas.add(new EntradaDaTrilha(id, cadeia, agora, evento));
         }
         entradas.saveAll(novas);
+        // to the database now: a caller whose transaction is already over (an afterCommit callback still
+        // "joins" it) gets an exception here — and registrarOuGuardar keeps the entry on the node — instead
+        // of entries queued in a finished persistence context and silently dropped
+        entradas.flush();
     }
 
     /**
