@@ -6,6 +6,8 @@ import br.com.rhp.hospital.database.SchemaMigrations;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -58,6 +60,9 @@ class Selador {
     private final DatabaseCircuit circuit;
     private final SchemaMigrations schema;
 
+    /** The last failure of each chain still failing: logged in full once, not every round. */
+    private final Map<String, String> falhando = new ConcurrentHashMap<>();
+
     Selador(
             EntradaRepository entradas,
             CabecaRepository cabecas,
@@ -106,6 +111,9 @@ class Selador {
                     n = selarLote(cadeia);
                     seladas += n;
                 } while (n == LOTE && ++lotes < LOTES_POR_RODADA);
+                if (falhando.remove(cadeia) != null) {
+                    log.info("Audit chain {} sealed again", cadeia);
+                }
             } catch (RuntimeException e) {
                 falhas++;
                 falhou(cadeia, e);
@@ -161,9 +169,16 @@ class Selador {
                     e.getClass().getSimpleName());
             return;
         }
-        // a forged entry at the next position makes every round fail here: the verification names it
+        // a forged entry at the next position makes every round fail here (the verification names it): in
+        // full the first time, then once a round at debug level until the chain seals again
+        String falha = e.getClass().getName() + ": " + e.getMessage();
+        if (falha.equals(falhando.put(String.valueOf(cadeia), falha))) {
+            log.debug(
+                    "Audit chain {} still not sealed ({})", cadeia, e.getClass().getSimpleName());
+            return;
+        }
         log.error(
-                "Audit chain {} not sealed this round; its entries stay unsealed and are tried again next round"
+                "Audit chain {} not sealed; its entries stay unsealed and are tried again every round"
                         + " (GET /api/auditoria/verificacao shows whether the chain was tampered with)",
                 cadeia,
                 e);

@@ -2,6 +2,7 @@ package br.com.rhp.hospital.trilha;
 
 import br.com.rhp.hospital.shared.DadosInvalidos;
 import br.com.rhp.hospital.web.Pagina;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -73,6 +74,8 @@ class TrilhaController {
             Resultado resultado,
             String detalhe,
 
+            // the explicit name lets the OpenAPI generator find this description (SNAKE_CASE renames it)
+            @JsonProperty("hash_anterior")
             @Schema(
                     description = "SHA-256 da entrada anterior da cadeia (64 zeros na primeira)" + NAO_SELADA,
                     nullable = true)
