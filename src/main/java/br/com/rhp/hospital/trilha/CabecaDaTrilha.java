@@ -6,9 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The head of one chain: its last position and hash. The transaction that appends to a chain locks this
- * row first (SELECT … FOR UPDATE on PostgreSQL; SQLite has one writer at a time), so two writers never
- * take the same position or link to the same predecessor.
+ * The head of one chain: its last sealed position and hash. The sealer's transaction locks this row first
+ * (SELECT … FOR UPDATE on PostgreSQL; SQLite has one writer at a time), so two sealers — of this node or of
+ * any other — never give the same position twice or link two entries to the same predecessor. Writers do
+ * not touch it.
  */
 @Entity
 @Table(name = "trilha_auditoria_cabeca")
@@ -37,8 +38,12 @@ class CabecaDaTrilha {
         return hash;
     }
 
-    void avancar(EntradaDaTrilha ultima) {
-        this.posicao = ultima.posicao();
-        this.hash = ultima.hash();
+    /** Moves the head to the entry just sealed at {@code posicao} with {@code hash}. */
+    void avancar(long posicao, String hash) {
+        if (posicao <= this.posicao) {
+            throw new IllegalStateException("a chain's head only moves forward");
+        }
+        this.posicao = posicao;
+        this.hash = hash;
     }
 }

@@ -20,11 +20,20 @@ final class Encadeamento {
 
     private Encadeamento() {}
 
+    /** The hash a sealed entry must carry, from its stored columns. */
     static String hash(EntradaDaTrilha e) {
+        return hash(e, e.posicao(), e.hashAnterior());
+    }
+
+    /**
+     * The hash of an entry once sealed at {@code posicao} after the entry whose hash is {@code hashAnterior}
+     * ({@link #GENESE} for the first): what {@link Selador} stores.
+     */
+    static String hash(EntradaDaTrilha e, Long posicao, String hashAnterior) {
         StringBuilder s = new StringBuilder("trilha-v1\n");
         campo(s, "id", e.id());
         campo(s, "cadeia", e.cadeia());
-        campo(s, "posicao", e.posicao());
+        campo(s, "posicao", posicao);
         campo(s, "ocorrido_em", ms(e.ocorridoEm()));
         campo(s, "gravado_em", ms(e.gravadoEm()));
         campo(s, "usuario", e.usuario());
@@ -37,7 +46,7 @@ final class Encadeamento {
         campo(s, "operation_id", e.operationId());
         campo(s, "resultado", e.resultado());
         campo(s, "detalhe", e.detalhe());
-        campo(s, "hash_anterior", e.hashAnterior());
+        campo(s, "hash_anterior", hashAnterior);
         return sha256(s.toString());
     }
 

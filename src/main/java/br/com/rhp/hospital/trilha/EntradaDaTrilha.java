@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
-/** A row of the audit trail. Insert-only: nothing in the service changes or deletes one. */
+/**
+ * A row of the audit trail. Written unsealed ({@code posicao}, {@code hashAnterior} and {@code hash} null) by
+ * the transaction whose action it records; sealed once, later, by {@link Selador}, which sets those three
+ * columns. Nothing else in the service changes or deletes a row.
+ */
 @Entity
 @Table(name = "trilha_auditoria")
 class EntradaDaTrilha implements Persistable<UUID> {
@@ -21,8 +25,8 @@ class EntradaDaTrilha implements Persistable<UUID> {
     @Column(nullable = false)
     private String cadeia;
 
-    @Column(nullable = false)
-    private long posicao;
+    /** Null until sealed. */
+    private Long posicao;
 
     @Column(name = "ocorrido_em", nullable = false)
     private Instant ocorridoEm;
@@ -58,19 +62,19 @@ class EntradaDaTrilha implements Persistable<UUID> {
 
     private String detalhe;
 
-    @Column(name = "hash_anterior", nullable = false)
+    /** Null until sealed. */
+    @Column(name = "hash_anterior")
     private String hashAnterior;
 
-    @Column(nullable = false)
+    /** Null until sealed. */
     private String hash;
 
     protected EntradaDaTrilha() {}
 
-    EntradaDaTrilha(
-            UUID id, String cadeia, long posicao, Instant gravadoEm, EventoDeAuditoria evento, String hashAnterior) {
+    /** An unsealed entry of {@code cadeia}: {@link Selador} gives it its position and hashes later. */
+    EntradaDaTrilha(UUID id, String cadeia, Instant gravadoEm, EventoDeAuditoria evento) {
         this.id = id;
         this.cadeia = cadeia;
-        this.posicao = posicao;
         this.ocorridoEm = evento.ocorridoEm();
         this.gravadoEm = gravadoEm;
         this.usuario = evento.usuario();
@@ -83,8 +87,6 @@ class EntradaDaTrilha implements Persistable<UUID> {
         this.operationId = evento.operationId();
         this.resultado = evento.resultado();
         this.detalhe = evento.detalhe();
-        this.hashAnterior = hashAnterior;
-        this.hash = Encadeamento.hash(this);
     }
 
     @Override
@@ -106,7 +108,8 @@ class EntradaDaTrilha implements Persistable<UUID> {
         return cadeia;
     }
 
-    long posicao() {
+    /** The position in its chain; {@code null} until sealed. */
+    Long posicao() {
         return posicao;
     }
 
@@ -158,10 +161,12 @@ class EntradaDaTrilha implements Persistable<UUID> {
         return detalhe;
     }
 
+    /** {@code null} until sealed. */
     String hashAnterior() {
         return hashAnterior;
     }
 
+    /** {@code null} until sealed. */
     String hash() {
         return hash;
     }

@@ -2,7 +2,9 @@ package br.com.rhp.hospital.trilha;
 
 import br.com.rhp.hospital.shared.DadosInvalidos;
 import br.com.rhp.hospital.web.Pagina;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Locale;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Trilha de auditoria: quem criou, leu, alterou ou anulou o quê, quando e de onde")
 class TrilhaController {
 
-    /** Newest first; within one millisecond, in chain order. */
+    /** Newest first; within one millisecond, by id (UUIDv7: the order they were written in). */
     private static final Sort ORDEM =
             Sort.by(Sort.Order.desc("ocorridoEm"), Sort.Order.desc("gravadoEm"), Sort.Order.desc("id"));
 
@@ -41,11 +43,24 @@ class TrilhaController {
     /** The trail's own entity name: a query of the trail is itself recorded (who watched whom). */
     static final String ENTIDADE = "trilha_auditoria";
 
-    /** One entry of the trail, as stored. */
+    private static final String NAO_SELADA = "; null enquanto a entrada não foi selada (encadeada): o selador de"
+            + " algum nó a sela pouco depois da gravação (AUDIT_SEAL_INTERVAL, 1 s por padrão), e até lá ela ainda"
+            + " não está protegida pela cadeia de hashes";
+
+    /**
+     * One entry of the trail, as stored: {@code posicao}, {@code hashAnterior} and {@code hash} are null
+     * while it is unsealed.
+     */
+    @Schema(
+            description = "Uma entrada da trilha. Entradas recém-gravadas aparecem antes de seladas, com posicao,"
+                    + " hash_anterior e hash nulos")
     record EntradaView(
             UUID id,
             String cadeia,
-            long posicao,
+
+            @Schema(description = "posição da entrada na cadeia do nó (1, 2, 3…)" + NAO_SELADA, nullable = true)
+            Long posicao,
+
             Instant ocorridoEm,
             Instant gravadoEm,
             String usuario,
@@ -58,7 +73,15 @@ class TrilhaController {
             UUID operationId,
             Resultado resultado,
             String detalhe,
+
+            // the explicit name lets the OpenAPI generator find this description (SNAKE_CASE renames it)
+            @JsonProperty("hash_anterior")
+            @Schema(
+                    description = "SHA-256 da entrada anterior da cadeia (64 zeros na primeira)" + NAO_SELADA,
+                    nullable = true)
             String hashAnterior,
+
+            @Schema(description = "SHA-256 do conteúdo canônico da entrada (trilha-v1)" + NAO_SELADA, nullable = true)
             String hash) {
 
         static EntradaView de(EntradaDaTrilha e) {
@@ -86,7 +109,9 @@ class TrilhaController {
     @GetMapping
     @Operation(
             summary = "Lista a trilha de auditoria por página, mais recentes primeiro, filtrando por usuário,"
-                    + " entidade, registro, operação, ação e período (de/ate, ISO-8601 UTC)")
+                    + " entidade, registro, operação, ação e período (de/ate, ISO-8601 UTC)",
+            description = "Inclui as entradas ainda não seladas: posicao, hash_anterior e hash vêm nulos até o"
+                    + " selador encadeá-las (em geral em até AUDIT_SEAL_INTERVAL, 1 s por padrão, após a gravação).")
     Pagina<EntradaView> listar(
             @RequestParam(required = false) String usuario,
             @RequestParam(required = false) String entidade,
@@ -137,7 +162,9 @@ class TrilhaController {
     @GetMapping("/verificacao")
     @Operation(
             summary = "Recalcula as cadeias de hashes da trilha e informa, por cadeia (nó), a primeira entrada"
-                    + " adulterada, removida ou inserida")
+                    + " adulterada, removida ou inserida",
+            description = "Sela antes o que já foi gravado; nao_seladas conta, por cadeia, as entradas gravadas"
+                    + " durante a verificação (ainda não cobertas por ela; não é uma quebra).")
     VerificacaoDaTrilha.Verificacao verificar() {
         return verificacao.verificar();
     }

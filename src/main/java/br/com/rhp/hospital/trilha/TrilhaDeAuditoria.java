@@ -29,9 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * entry carries the SHA-256 of its canonical content, which includes the hash of the previous entry of
  * its chain ({@link Encadeamento}); {@link VerificacaoDaTrilha} recomputes the chains.
  *
- * <p>One chain per node: the entries a node writes form its chain, whose head row the writing
- * transaction locks. Writers of one node are serialised on that row for the last moment of their
- * transaction; nodes never wait for each other, and no cluster configuration is needed.
+ * <p>One chain per node: the entries a node writes form its chain. A writer only inserts its entries,
+ * unsealed, and locks nothing, so the writes of one node never wait for each other; {@link Selador}
+ * chains them shortly after (every {@code AUDIT_SEAL_INTERVAL}), on whichever node runs first. Nodes never
+ * wait for each other, and no cluster configuration is needed.
  *
  * <p>Three ways in:
  *
@@ -52,7 +53,6 @@ public class TrilhaDeAuditoria {
     private static final Logger log = LoggerFactory.getLogger(TrilhaDeAuditoria.class);
 
     private final EntradaRepository entradas;
-    private final CabecaRepository cabecas;
     private final TransactionTemplate transactions;
     private final UuidV7 ids;
     private final NodeIdentity node;
@@ -63,7 +63,6 @@ public class TrilhaDeAuditoria {
 
     TrilhaDeAuditoria(
             EntradaRepository entradas,
-            CabecaRepository cabecas,
             TransactionTemplate transactions,
             UuidV7 ids,
             NodeIdentity node,
@@ -72,7 +71,6 @@ public class TrilhaDeAuditoria {
             SchemaMigrations schema,
             StagingStore staging) {
         this.entradas = entradas;
-        this.cabecas = cabecas;
         this.transactions = transactions;
         this.ids = ids;
         this.node = node;
@@ -84,8 +82,9 @@ public class TrilhaDeAuditoria {
     }
 
     /**
-     * Appends the events, in order, to this node's chain, in the caller's transaction: they commit or roll
-     * back with it. One insert per event (batched by Hibernate) plus one update of the chain's head.
+     * Appends the events, in order, to this node's chain, unsealed, in the caller's transaction: they commit
+     * or roll back with it. One insert per event (batched by Hibernate, flushed before returning) and no
+     * lock: the chain's head is left to {@link Selador}, which seals the entries once they are committed.
      *
      * @throws IllegalStateException when no transaction is active
      */
@@ -97,20 +96,18 @@ public class TrilhaDeAuditoria {
             return;
         }
         String cadeia = node.id();
-        CabecaDaTrilha cabeca = travarCabeca(cadeia);
         Instant agora = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        long posicao = cabeca.posicao();
-        String anterior = cabeca.hash();
-        EntradaDaTrilha ultima = null;
         List<EntradaDaTrilha> novas = new ArrayList<>(eventos.size());
         for (EventoDeAuditoria evento : eventos) {
+            // UUIDv7, time-ordered: within one millisecond the sealer keeps the order they were given in
             UUID id = evento.id() != null ? evento.id() : ids.next();
-            ultima = new EntradaDaTrilha(id, cadeia, ++posicao, agora, evento, anterior);
-            anterior = ultima.hash();
-            novas.add(ultima);
+            novas.add(new EntradaDaTrilha(id, cadeia, agora, evento));
         }
         entradas.saveAll(novas);
-        cabeca.avancar(ultima);
+        // to the database now: a caller whose transaction is already over (an afterCommit callback still
+        // "joins" it) gets an exception here — and registrarOuGuardar keeps the entry on the node — instead
+        // of entries queued in a finished persistence context and silently dropped
+        entradas.flush();
     }
 
     /**
@@ -255,13 +252,6 @@ public class TrilhaDeAuditoria {
                     "Audit entries kept on this node not sent yet ({})",
                     e.getClass().getSimpleName());
         }
-    }
-
-    private CabecaDaTrilha travarCabeca(String cadeia) {
-        return cabecas.travar(cadeia).orElseGet(() -> {
-            cabecas.criarSeFaltar(cadeia, Encadeamento.GENESE);
-            return cabecas.travar(cadeia).orElseThrow();
-        });
     }
 
     private static String usuarioAtual() {

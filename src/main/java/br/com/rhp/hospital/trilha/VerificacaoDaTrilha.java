@@ -14,7 +14,14 @@ import org.springframework.stereotype.Component;
  * Recomputes every chain of the audit trail from its first entry and reports, per chain, the first entry
  * where it breaks: a position missing or repeated (an entry deleted or inserted), a {@code hash_anterior}
  * that is not the previous entry's hash (an entry replaced), a hash that is not that of the entry's
- * content (a column changed), or a head that is not the last entry (entries deleted at the end).
+ * content (a column changed), an entry with a position beyond the chain's head (inserted by hand), or a
+ * head that is not the last entry (entries deleted at the end).
+ *
+ * <p>It first seals what is committed ({@link Selador}), so the chains it checks hold every entry written
+ * until then; entries committed while it runs are reported per chain as unsealed ({@code nao_seladas}),
+ * which is not a break. An entry is covered by its chain only once sealed: until then — about {@code
+ * AUDIT_SEAL_INTERVAL} after its write — it could be changed or deleted by someone with write access to
+ * the database without trace; an entry inserted by hand unsealed is simply sealed like any other.
  *
  * <p>What it cannot see: someone with write access who rewrites a chain <em>and</em> recomputes every
  * later hash and the head. Against that, keep the heads this report gives ({@code hash_cabeca}) outside
@@ -28,26 +35,41 @@ class VerificacaoDaTrilha {
 
     private final EntradaRepository entradas;
     private final CabecaRepository cabecas;
+    private final Selador selador;
     private final Clock clock;
 
-    VerificacaoDaTrilha(EntradaRepository entradas, CabecaRepository cabecas, Clock clock) {
+    VerificacaoDaTrilha(EntradaRepository entradas, CabecaRepository cabecas, Selador selador, Clock clock) {
         this.entradas = entradas;
         this.cabecas = cabecas;
+        this.selador = selador;
         this.clock = clock;
     }
 
     /** Where a chain breaks first. */
     record Quebra(long posicao, UUID entradaId, String motivo) {}
 
-    /** One chain's result. */
+    /**
+     * One chain's result.
+     *
+     * @param entradas the sealed entries checked
+     * @param naoSeladas entries of the chain not sealed yet when it was checked (written meanwhile, or kept
+     *     from sealing by a break): not covered by this check, and not a break
+     */
     record Cadeia(
-            String cadeia, long entradas, long posicaoCabeca, String hashCabeca, boolean integra, Quebra quebra) {}
+            String cadeia,
+            long entradas,
+            long naoSeladas,
+            long posicaoCabeca,
+            String hashCabeca,
+            boolean integra,
+            Quebra quebra) {}
 
     /** The whole report. */
     record Verificacao(boolean integra, Instant verificadaEm, List<Cadeia> cadeias) {}
 
     Verificacao verificar() {
         Instant inicio = clock.instant();
+        selador.selar();
         TreeSet<String> nomes = new TreeSet<>(entradas.cadeiasComEntradas());
         cabecas.findAll().forEach(c -> nomes.add(c.cadeia()));
         List<Cadeia> resultado = new ArrayList<>();
@@ -99,7 +121,13 @@ class VerificacaoDaTrilha {
                             + " (entradas finais removidas?)");
         }
         return new Cadeia(
-                cadeia, contadas, limite, cabeca.map(CabecaDaTrilha::hash).orElse(null), quebra == null, quebra);
+                cadeia,
+                contadas,
+                entradas.countByCadeiaAndPosicaoIsNull(cadeia),
+                limite,
+                cabeca.map(CabecaDaTrilha::hash).orElse(null),
+                quebra == null,
+                quebra);
     }
 
     private static Quebra quebra(EntradaDaTrilha e, long esperada, String anterior, long limite) {

@@ -1,6 +1,7 @@
 package br.com.rhp.hospital.trilha;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -15,8 +16,10 @@ import br.com.rhp.hospital.support.Hospital;
 import br.com.rhp.hospital.support.Ids;
 import br.com.rhp.hospital.support.IntegrationTest;
 import br.com.rhp.hospital.support.MutableClock;
+import br.com.rhp.hospital.support.TestDatabase;
 import br.com.rhp.hospital.write.Operations;
 import br.com.rhp.hospital.write.WriteGateway;
+import br.com.rhp.hospital.write.WriteResult;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,10 +31,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,17 +51,25 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail on both engines: one entry per applied write (live or staged and replayed, with the
  * submitter's user, node, address and time), reads of patient data, staging administration done while
  * the database is down, the hash chain and its verification (tampering by raw SQL is reported), the
- * filters, and that no patient data reaches the trail. The application's clock is a {@link
- * MutableClock}; the outage is simulated by opening the circuit.
+ * filters, and that no patient data reaches the trail; writers that do not wait for each other and the
+ * sealer that chains their entries afterwards. The application's clock is a {@link MutableClock}; the
+ * outage is simulated by opening the circuit; the scheduled sealer is off, so entries are sealed when a
+ * test (or the verification) says so.
  */
 @IntegrationTest
 @TestPropertySource(
-        properties = {"DATABASE_PROBE_INTERVAL=PT1H", "DATABASE_RETRY_INTERVAL=PT1H", "REPLAY_ON_RECOVERY=false"})
+        properties = {
+            "DATABASE_PROBE_INTERVAL=PT1H",
+            "DATABASE_RETRY_INTERVAL=PT1H",
+            "REPLAY_ON_RECOVERY=false",
+            "AUDIT_SEAL_INTERVAL=PT1H"
+        })
 class TrilhaDeAuditoriaIntegrationTests {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
@@ -94,6 +108,18 @@ class TrilhaDeAuditoriaIntegrationTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Selador selador;
+
+    @Autowired
+    EntradaRepository entradas;
+
+    @Autowired
+    CabecaRepository cabecas;
 
     JdbcTemplate sql;
     Hospital h;
@@ -293,6 +319,7 @@ class TrilhaDeAuditoriaIntegrationTests {
         criarPaciente(Ids.cpf(), RECEPCAO);
         criarPaciente(Ids.cpf(), RECEPCAO);
         criarPaciente(Ids.cpf(), RECEPCAO);
+        // the verification seals them first
         assertThat(verificacao().get("integra")).isEqualTo(true);
         long ultima =
                 sql.queryForObject("SELECT max(posicao) FROM trilha_auditoria WHERE cadeia = 'no-teste'", Long.class);
@@ -327,6 +354,7 @@ class TrilhaDeAuditoriaIntegrationTests {
     void verificationReportsADeletedEntry() throws Exception {
         criarPaciente(Ids.cpf(), RECEPCAO);
         criarPaciente(Ids.cpf(), RECEPCAO);
+        assertThat(selador.selar().falhas()).isZero();
         long ultima =
                 sql.queryForObject("SELECT max(posicao) FROM trilha_auditoria WHERE cadeia = 'no-teste'", Long.class);
         Map<String, Object> linha =
@@ -350,6 +378,7 @@ class TrilhaDeAuditoriaIntegrationTests {
     @Test
     void verificationReportsAnEntryAppendedBehindTheServicesBackAndACutTail() throws Exception {
         criarPaciente(Ids.cpf(), RECEPCAO);
+        assertThat(selador.selar().falhas()).isZero();
         long ultima =
                 sql.queryForObject("SELECT max(posicao) FROM trilha_auditoria WHERE cadeia = 'no-teste'", Long.class);
         Map<String, Object> linha =
@@ -407,12 +436,243 @@ class TrilhaDeAuditoriaIntegrationTests {
             pool.shutdown();
         }
         assertThat(consultar("usuario=carga&size=100")).hasSize(20);
+        // the verification seals every committed entry first, then checks the chain
         assertThat(verificacao().get("integra")).isEqualTo(true);
         Long entradas =
                 sql.queryForObject("SELECT count(*) FROM trilha_auditoria WHERE cadeia = 'no-teste'", Long.class);
         Long cabeca =
                 sql.queryForObject("SELECT posicao FROM trilha_auditoria_cabeca WHERE cadeia = 'no-teste'", Long.class);
         assertThat(cabeca).isEqualTo(entradas);
+    }
+
+    @Test
+    void writesLeaveTheirEntryUnsealedAndTheHeadAloneUntilTheSealerChainsThemFromTheHead() throws Exception {
+        criarPaciente(Ids.cpf(), RECEPCAO);
+        assertThat(selador.selar().falhas()).isZero();
+        Map<String, Object> cabeca =
+                sql.queryForMap("SELECT posicao, hash FROM trilha_auditoria_cabeca WHERE cadeia = 'no-teste'");
+        long inicio = ((Number) cabeca.get("posicao")).longValue();
+
+        CLOCK.set(Instant.parse("2026-11-27T18:00:01Z"));
+        String a = criarPaciente(Ids.cpf(), RECEPCAO);
+        CLOCK.set(Instant.parse("2026-11-27T18:00:02Z"));
+        String b = criarPaciente(Ids.cpf(), RECEPCAO);
+        CLOCK.set(Instant.parse("2026-11-27T18:00:03Z"));
+        String c = criarPaciente(Ids.cpf(), RECEPCAO);
+
+        // written, not chained: no position, no hashes, and the head where it was
+        assertThat(sql.queryForList(
+                        "SELECT posicao, hash_anterior, hash FROM trilha_auditoria WHERE registro_id IN (?, ?, ?)",
+                        a,
+                        b,
+                        c))
+                .hasSize(3)
+                .allSatisfy(linha -> assertThat(linha.values()).containsOnlyNulls());
+        assertThat(sql.queryForMap("SELECT posicao, hash FROM trilha_auditoria_cabeca WHERE cadeia = 'no-teste'"))
+                .isEqualTo(cabeca);
+        // the trail shows them already, unsealed
+        CLOCK.set(Instant.parse("2026-11-27T18:00:04Z"));
+        List<Map<String, Object>> visto = consultar("registro_id=" + a);
+        assertThat(visto).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("posicao", null);
+            assertThat(e).containsEntry("hash_anterior", null);
+            assertThat(e).containsEntry("hash", null);
+        });
+
+        Selador.Selagem selagem = selador.selar();
+        assertThat(selagem.falhas()).isZero();
+        // a, b, c and the query of the trail: the next positions after the head, in the order written,
+        // each linked to the one before, the first to the head
+        List<Map<String, Object>> seladas = sql.queryForList(
+                "SELECT registro_id, entidade, posicao, hash_anterior, hash FROM trilha_auditoria"
+                        + " WHERE cadeia = 'no-teste' AND posicao > ? ORDER BY posicao",
+                inicio);
+        assertThat(seladas).hasSize(4);
+        assertThat(selagem.seladas()).isEqualTo(4);
+        assertThat(seladas)
+                .extracting(e -> String.valueOf(e.get("registro_id")))
+                .containsExactly(a, b, c, "null");
+        String anterior = (String) cabeca.get("hash");
+        for (int i = 0; i < seladas.size(); i++) {
+            Map<String, Object> e = seladas.get(i);
+            assertThat(((Number) e.get("posicao")).longValue()).isEqualTo(inicio + 1 + i);
+            assertThat(e.get("hash_anterior")).isEqualTo(anterior);
+            assertThat((String) e.get("hash")).hasSize(64).isNotEqualTo(anterior);
+            anterior = (String) e.get("hash");
+        }
+        Map<String, Object> depois =
+                sql.queryForMap("SELECT posicao, hash FROM trilha_auditoria_cabeca WHERE cadeia = 'no-teste'");
+        assertThat(((Number) depois.get("posicao")).longValue()).isEqualTo(inicio + 4);
+        assertThat(depois.get("hash")).isEqualTo(anterior);
+        Map<String, Object> verificacao = verificacao();
+        assertThat(verificacao.get("integra")).isEqualTo(true);
+        assertThat(((Number) cadeia(verificacao, "no-teste").get("nao_seladas")).longValue())
+                .isZero();
+        CLOCK.set(Instant.parse("2026-11-27T12:00:00Z"));
+    }
+
+    @Test
+    void twoSealersRacingOnOneChainSealEachEntryOnceWithoutAPositionTwice() throws Exception {
+        assertThat(selador.selar().falhas()).isZero();
+        int n = Selador.LOTE * 3 + 7;
+        List<EventoDeAuditoria> eventos = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            eventos.add(evento("corrida", "no-teste"));
+        }
+        transactions.executeWithoutResult(status -> trilha.registrarNaTransacao(eventos));
+        assertThat(sql.queryForObject(
+                        "SELECT count(*) FROM trilha_auditoria WHERE usuario = 'corrida' AND posicao IS NULL",
+                        Integer.class))
+                .isEqualTo(n);
+
+        CyclicBarrier largada = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Selador.Selagem> selagens = new ArrayList<>();
+        try {
+            List<Future<Selador.Selagem>> seladores = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                seladores.add(pool.submit(() -> {
+                    largada.await(30, TimeUnit.SECONDS);
+                    return selador.selar();
+                }));
+            }
+            for (Future<Selador.Selagem> f : seladores) {
+                selagens.add(f.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // neither sealer met an entry the other had sealed (the head lock made them take turns), and
+        // together they sealed each entry once
+        assertThat(selagens).extracting(Selador.Selagem::falhas).containsOnly(0);
+        assertThat(selagens.stream().mapToLong(Selador.Selagem::seladas).sum()).isEqualTo(n);
+        assertThat(sql.queryForObject(
+                        "SELECT count(*) FROM trilha_auditoria WHERE cadeia = 'no-teste' AND posicao IS NULL",
+                        Integer.class))
+                .isZero();
+        Map<String, Object> posicoes = sql.queryForMap("SELECT count(*) AS entradas, count(DISTINCT posicao) AS"
+                + " distintas, max(posicao) AS ultima FROM trilha_auditoria WHERE cadeia = 'no-teste'");
+        assertThat(((Number) posicoes.get("distintas")).longValue())
+                .isEqualTo(((Number) posicoes.get("entradas")).longValue())
+                .isEqualTo(((Number) posicoes.get("ultima")).longValue())
+                .isEqualTo(sql.queryForObject(
+                        "SELECT posicao FROM trilha_auditoria_cabeca WHERE cadeia = 'no-teste'", Long.class));
+        assertThat(verificacao().get("integra")).isEqualTo(true);
+    }
+
+    @Test
+    void entriesOfANodeGoneForGoodAreSealedByAnotherNodesSealer() throws Exception {
+        String extinto = "no-extinto-" + UUID.randomUUID().toString().substring(0, 8);
+        // the node wrote two entries that were sealed, then three more, and was switched off for good
+        // before sealing them
+        List<UUID> seladas = gravarNaCadeia(extinto, 2, Instant.parse("2026-11-27T09:00:00Z"));
+        assertThat(selador.selar().falhas()).isZero();
+        List<UUID> orfas = gravarNaCadeia(extinto, 3, Instant.parse("2026-11-27T09:30:00Z"));
+        assertThat(entradas.countByCadeiaAndPosicaoIsNull(extinto)).isEqualTo(3);
+
+        // this node ("no-teste") seals them, after the two it had
+        assertThat(selador.selar().falhas()).isZero();
+        List<UUID> naOrdem = new ArrayList<>(seladas);
+        naOrdem.addAll(orfas);
+        for (int i = 0; i < naOrdem.size(); i++) {
+            assertThat(sql.queryForObject(
+                            "SELECT posicao FROM trilha_auditoria WHERE id = ?",
+                            Long.class,
+                            naOrdem.get(i).toString()))
+                    .isEqualTo(i + 1L);
+        }
+        assertThat(cabecas.findById(extinto))
+                .get()
+                .extracting(CabecaDaTrilha::posicao)
+                .isEqualTo(5L);
+        Map<String, Object> cadeia = cadeia(verificacao(), extinto);
+        assertThat(cadeia.get("integra")).isEqualTo(true);
+        assertThat(((Number) cadeia.get("entradas")).longValue()).isEqualTo(5);
+        assertThat(((Number) cadeia.get("nao_seladas")).longValue()).isZero();
+    }
+
+    @Test
+    void anEntryForgedAtTheNextPositionIsABreakAndKeepsTheChainsNewEntriesUnsealedAndCounted() throws Exception {
+        String no = "no-forjado-" + UUID.randomUUID().toString().substring(0, 8);
+        gravarNaCadeia(no, 2, Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(selador.selar().falhas()).isZero();
+        Map<String, Object> ultima =
+                sql.queryForMap("SELECT * FROM trilha_auditoria WHERE cadeia = ? AND posicao = 2", no);
+        List<String> colunas = new ArrayList<>(ultima.keySet());
+        Map<String, Object> forjada = new java.util.LinkedHashMap<>(ultima);
+        forjada.put("id", UUID.randomUUID().toString());
+        forjada.put("posicao", 3);
+        forjada.put("hash_anterior", ultima.get("hash"));
+        sql.update(
+                "INSERT INTO trilha_auditoria (" + String.join(", ", colunas) + ") VALUES ("
+                        + String.join(", ", colunas.stream().map(c -> "?").toList()) + ")",
+                colunas.stream().map(forjada::get).toArray());
+        // a genuine entry written after it: its position is taken
+        gravarNaCadeia(no, 1, Instant.parse("2026-11-27T10:05:00Z"));
+        try {
+            Map<String, Object> cadeia = cadeia(verificacao(), no);
+            assertThat(cadeia.get("integra")).isEqualTo(false);
+            Map<?, ?> quebra = (Map<?, ?>) cadeia.get("quebra");
+            assertThat(((Number) quebra.get("posicao")).longValue()).isEqualTo(3);
+            assertThat(quebra.get("entrada_id")).isEqualTo(forjada.get("id"));
+            assertThat((String) quebra.get("motivo")).contains("além da cabeça");
+            assertThat(((Number) cadeia.get("nao_seladas")).longValue()).isEqualTo(1);
+        } finally {
+            sql.update("DELETE FROM trilha_auditoria WHERE id = ?", forjada.get("id"));
+        }
+        // the forged row gone, the genuine entry is sealed at 3
+        Map<String, Object> cadeia = cadeia(verificacao(), no);
+        assertThat(cadeia.get("integra")).isEqualTo(true);
+        assertThat(((Number) cadeia.get("entradas")).longValue()).isEqualTo(3);
+        assertThat(((Number) cadeia.get("nao_seladas")).longValue()).isZero();
+    }
+
+    @Test
+    void twoWriteTransactionsOfOneNodeDoNotWaitForEachOther() throws Exception {
+        // SQLite has one writer (and this service one connection to it): there the equivalent is that a
+        // write leaves the chain's head alone (writesLeaveTheirEntryUnsealedAndTheHeadAlone)
+        assumeTrue(TestDatabase.isPostgres(), "PostgreSQL only: SQLite serialises every write transaction");
+        CountDownLatch inserida = new CountDownLatch(1);
+        CountDownLatch liberar = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the first write applies its change and its audit entry, then stays open
+            Future<?> aberta = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                assertThat(gateway.applyNow(operations.as("aberta").create("unidade", unidade("A"))))
+                        .isInstanceOf(WriteResult.Applied.class);
+                inserida.countDown();
+                try {
+                    assertThat(liberar.await(60, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(inserida.await(30, TimeUnit.SECONDS)).isTrue();
+
+            // meanwhile a second write of the same node commits: it waits for nobody
+            Future<WriteResult> segunda =
+                    pool.submit(() -> gateway.submit(operations.as("segunda").create("unidade", unidade("B"))));
+            WriteResult resultado;
+            try {
+                resultado = segunda.get(15, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("the second write waited for the first one's transaction", e);
+            }
+            assertThat(resultado).isInstanceOf(WriteResult.Applied.class);
+            assertThat(aberta.isDone()).isFalse();
+            assertThat(sql.queryForObject(
+                            "SELECT count(*) FROM trilha_auditoria WHERE usuario = 'segunda'", Integer.class))
+                    .isEqualTo(1);
+
+            liberar.countDown();
+            aberta.get(30, TimeUnit.SECONDS);
+        } finally {
+            liberar.countDown();
+            pool.shutdown();
+        }
+        assertThat(consultar("usuario=aberta")).hasSize(1);
+        assertThat(verificacao().get("integra")).isEqualTo(true);
     }
 
     @Test
@@ -495,6 +755,28 @@ class TrilhaDeAuditoriaIntegrationTests {
     }
 
     // --- helpers
+
+    private static EventoDeAuditoria evento(String usuario, String no) {
+        return new EventoDeAuditoria(
+                null, usuario, no, null, CLOCK.instant(), Acao.LER, null, "teste", null, null, Resultado.SUCESSO, null);
+    }
+
+    /** Entries written by node {@code no} in its chain, unsealed, one millisecond apart from {@code desde}. */
+    private List<UUID> gravarNaCadeia(String no, int quantas, Instant desde) {
+        List<UUID> ids = new ArrayList<>();
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < quantas; i++) {
+                UUID id = UUID.randomUUID();
+                entradas.save(new EntradaDaTrilha(id, no, desde.plusMillis(i), evento("antigo", no)));
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    private static Map<String, Object> unidade(String prefixo) {
+        return Map.of("codigo", Ids.codigo(prefixo), "nome", "Ala Norte", "tipo", "ALA", "aceita_internacao", true);
+    }
 
     private String criarPaciente(String cpf, RequestPostProcessor quem) throws Exception {
         MvcResult r = h.post("/api/pacientes", """

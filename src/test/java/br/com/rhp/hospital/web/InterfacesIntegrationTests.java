@@ -84,6 +84,19 @@ class InterfacesIntegrationTests {
     }
 
     @Test
+    void saysWhatTheNullPositionAndHashesOfAnUnsealedAuditEntryMean() throws Exception {
+        JsonNode entrada = openApi().path("components").path("schemas").path("EntradaView");
+        for (String campo : List.of("posicao", "hash_anterior", "hash")) {
+            assertThat(entrada.path("properties")
+                            .path(campo)
+                            .path("description")
+                            .asString())
+                    .as("description of %s", campo)
+                    .contains("null enquanto a entrada não foi selada");
+        }
+    }
+
+    @Test
     void declaresHttpBasicAsTheSecuritySchemeOfEveryOperation() throws Exception {
         JsonNode api = openApi();
         JsonNode basic = api.path("components").path("securitySchemes").path("basic");
