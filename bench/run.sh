@@ -222,6 +222,14 @@ run_pgbench() { # label script clients [transactions_per_script]
     log "pgbench $label c=$c: $g_tps tx/s, p50 $g_p50 ms, p99 $g_p99 ms"
 }
 
+# The limits: the same rows as the service writes, with their ledger rows and audit entries, one transaction
+# per operation. pgbench's audit entries carry a (negative) position already, so that the service's sealer,
+# which chains every unsealed entry of any node, does not work on them while pgbench is being measured; the
+# sealer's own UPDATE of the service's entries is not part of the limit.
+audit_cols="id, cadeia, posicao, ocorrido_em, gravado_em, usuario, no_origem, endereco, acao, comando, entidade, registro_id, operation_id, resultado, hash_anterior, hash"
+audit_sql() { # entity acao record_id_expression
+    echo "INSERT INTO trilha_auditoria ($audit_cols) VALUES (gen_random_uuid()::text, 'pgbench', -nextval('bench_audit'), now(), now(), 'bench', 'pgbench', '127.0.0.1', '$2', 'criar', '$1', $3, gen_random_uuid()::text, 'SUCESSO', repeat('0', 64), repeat('0', 64));"
+}
 footprint=()
 rows_up=() rows_down=() rows_replay=() notes=()
 
@@ -233,6 +241,7 @@ fresh_db
 start_service "database up" "$pgport" "$work/staging-up"
 psql_ -d "$db" >/dev/null <<SQL
 CREATE SEQUENCE bench_n;
+CREATE SEQUENCE bench_audit;
 INSERT INTO unidade (id, codigo, nome, tipo, aceita_internacao, ativo, versao, criado_em, criado_por, no_origem, recebido_em)
 VALUES ('$unit', 'BENCH', 'Enfermaria do benchmark', 'ENFERMARIA', true, true, 0, now(), 'bench', 'bench', now());
 -- beds for the admission flow through the API (prefix per run and thread, see bench/wrk/internacao.lua) ...
@@ -248,13 +257,13 @@ FROM generate_series(1, 20000) k;
 ANALYZE;
 SQL
 
-# The limits: the same rows as the service writes, with their ledger rows, one transaction per operation.
 paciente_sql() { # the INSERT of patient :n (id and CPF derived from :n)
     cat <<'SQL'
 INSERT INTO paciente (id, nome, nome_busca, cpf, nao_identificado, data_nascimento, sexo, nome_mae, municipio, uf, cep, anulado, versao, criado_em, criado_por, no_origem, recebido_em)
 VALUES ('0190face-0000-7000-8000-' || lpad(:n::text, 12, '0'), 'Maria da Silva Bench', 'maria da silva bench', lpad((:n + 900000000)::text, 11, '0'), false, '1970-01-01', 'F', 'Josefa da Silva', 'Recife', 'PE', '50050000', false, 0, now(), 'bench', 'pgbench', now());
 INSERT INTO applied_operations VALUES (gen_random_uuid()::text, 'paciente', 'create', '0190face-0000-7000-8000-' || lpad(:n::text, 12, '0'), 'pgbench', now(), now());
 SQL
+    audit_sql paciente CRIAR "'0190face-0000-7000-8000-' || lpad(:n::text, 12, '0')"
 }
 {
     echo "SELECT nextval('bench_n') AS n \\gset"
@@ -272,6 +281,9 @@ VALUES ('0190a7e0-0000-7000-8000-' || lpad(:n::text, 12, '0'), '0190face-0000-70
 INSERT INTO ocupacao (id, atendimento_id, leito_id, inicio, versao, criado_em, criado_por, no_origem, recebido_em)
 VALUES (gen_random_uuid()::text, '0190a7e0-0000-7000-8000-' || lpad(:n::text, 12, '0'), '0190bedf-0000-7000-8000-' || lpad(:bed::text, 12, '0'), now(), 0, now(), 'bench', 'pgbench', now());
 INSERT INTO applied_operations VALUES (gen_random_uuid()::text, 'atendimento', 'create', '0190a7e0-0000-7000-8000-' || lpad(:n::text, 12, '0'), 'pgbench', now(), now());
+SQL
+    audit_sql atendimento CRIAR "'0190a7e0-0000-7000-8000-' || lpad(:n::text, 12, '0')"
+    cat <<SQL
 COMMIT;
 BEGIN;
 INSERT INTO alta (id, atendimento_id, ocorrido_em, motivo, cid_principal, versao, criado_em, criado_por, no_origem, recebido_em)
@@ -280,8 +292,9 @@ UPDATE ocupacao SET fim = now(), versao = versao + 1 WHERE atendimento_id = '019
 UPDATE atendimento SET status = 'FINALIZADO', fim = now(), versao = versao + 1 WHERE id = '0190a7e0-0000-7000-8000-' || lpad(:n::text, 12, '0');
 UPDATE leito SET status = 'DISPONIVEL', status_desde = now(), versao = versao + 1 WHERE id = '0190bedf-0000-7000-8000-' || lpad(:bed::text, 12, '0');
 INSERT INTO applied_operations VALUES (gen_random_uuid()::text, 'alta', 'create', '0190a7e0-0000-7000-8000-' || lpad(:n::text, 12, '0'), 'pgbench', now(), now());
-COMMIT;
 SQL
+    audit_sql alta CRIAR "'0190a7e0-0000-7000-8000-' || lpad(:n::text, 12, '0')"
+    echo "COMMIT;"
 } >"$work/internacao.sql"
 
 # warm the service up (JIT, connection pool) before measuring: a short unmeasured load
@@ -464,10 +477,16 @@ UPDATE leito SET status = 'DISPONIVEL', versao = versao + 1 FROM s WHERE leito.i
 INSERT INTO applied_operations SELECT gen_random_uuid()::text, e, 'create', p, 'pgbench', now(), now()
 FROM s, (VALUES ('paciente'), ('paciente'), ('atendimento'), ('transferencia'), ('alta'), ('leito'), ('leito')) v(e);
 INSERT INTO applied_operations SELECT gen_random_uuid()::text, 'leito', 'update', 'x', 'pgbench', now(), now() FROM generate_series(1, 3);
+INSERT INTO trilha_auditoria ($audit_cols)
+SELECT gen_random_uuid()::text, 'pgbench', -nextval('bench_audit'), now(), now(), 'bench', 'pgbench', '127.0.0.1', v.acao, 'criar', v.e, p, gen_random_uuid()::text, 'SUCESSO', repeat('0', 64), repeat('0', 64)
+FROM s, (VALUES ('paciente', 'CRIAR'), ('paciente', 'ALTERAR'), ('atendimento', 'CRIAR'), ('transferencia', 'CRIAR'), ('alta', 'CRIAR'), ('leito', 'ALTERAR'), ('leito', 'ALTERAR')) v(e, acao);
+INSERT INTO trilha_auditoria ($audit_cols)
+SELECT gen_random_uuid()::text, 'pgbench', -nextval('bench_audit'), now(), now(), 'bench', 'pgbench', '127.0.0.1', 'ALTERAR', 'mudar-status', 'leito', 'x', gen_random_uuid()::text, 'SUCESSO', repeat('0', 64), repeat('0', 64) FROM generate_series(1, 3);
 COMMIT;
 SQL
 psql_ -d "$db" >/dev/null <<SQL
 CREATE SEQUENCE bench_n;
+CREATE SEQUENCE bench_audit;
 INSERT INTO unidade (id, codigo, nome, tipo, aceita_internacao, ativo, versao, criado_em, criado_por, no_origem, recebido_em)
 VALUES ('$unit', 'BENCH-G', 'Enfermaria do pgbench', 'ENFERMARIA', true, true, 0, now(), 'bench', 'bench', now());
 INSERT INTO leito (id, unidade_id, codigo, tipo, acomodacao, status, status_desde, versao, criado_em, criado_por, no_origem, recebido_em)
