@@ -19,7 +19,7 @@
 #      and drops it at the end. The service is always started with deploy/hospital-api.sh (the README's
 #      recommended launch), as a node with an encryption key, on port 18091.
 #   1. Database up: POST /api/pacientes and the admission flow (register, admit, discharge) with wrk at
-#      8 and 32 connections; limit: pgbench with the same rows plus their ledger rows, one
+#      8 and 32 connections; limit: pgbench with the same rows plus their ledger rows and audit entries, one
 #      transaction per operation, same clients.
 #   2. Database down: the service reaches PostgreSQL through bench/Proxy.java; the same loads while the
 #      proxy refuses connections, then while it black-holes them; limit: bench/DurableFiles.java (write
@@ -443,7 +443,7 @@ footprint[-1]="${footprint[-1]} $peak_replay |"
 replay_peak=$peak_mb
 stop_service
 
-# the limit: the same rows, set-based, 500 operations (71 stories of 7, plus 3 ledger rows) per transaction
+# the limit: the same rows, set-based, 500 operations (71 stories of 7, plus 3 bed changes; ledger rows and audit entries included) per transaction
 cat >"$work/replay.sql" <<SQL
 SELECT nextval('bench_n') AS b \\gset
 \\set lo :b * 71
@@ -512,7 +512,7 @@ report=$work/report.md
     echo "$summary"
     echo
     if [ ${#rows_up[@]} -gt 0 ]; then
-    echo "**1. Database up** (limit: pgbench, same rows + ledger rows, one transaction per operation, same clients)"
+    echo "**1. Database up** (limit: pgbench, same rows + ledger rows + audit entries, one transaction per operation, same clients)"
     echo
     echo "| Load | Clients | Service req/s | p50 / p99 ms | Limit ops/s | Limit p50 / p99 ms | Ratio | 201 / other | Peak RSS MB |"
     echo "|---|---|---|---|---|---|---|---|---|"
