@@ -1,6 +1,7 @@
 package br.com.rhp.hospital.staging;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,8 @@ final class FileNames {
     record Parsed(Instant stagedAt, String node, long sequence, UUID operationId) {}
 
     /**
-     * The name of a staged file. Every staged write computes one, so the digits are written by hand:
+     * The name of a staged file. Every staged write computes one (and its {@link #datePath}), so the digits
+     * are written by hand:
      * {@link DateTimeFormatter} and {@link String#format} cost a few percent of a staged request's CPU.
      * {@code FileNamesTests} holds this to the formatter's output.
      */
@@ -89,7 +91,15 @@ final class FileNames {
 
     /** {@code yyyy/mm/dd} of the instant's UTC date. */
     static String datePath(Instant instant) {
-        return DATE_PATH.format(instant);
+        LocalDate date = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        if (date.getYear() < 0 || date.getYear() > 9999) {
+            return DATE_PATH.format(instant);
+        }
+        StringBuilder path = new StringBuilder(10);
+        digits(path, date.getYear(), 4);
+        digits(path.append('/'), date.getMonthValue(), 2);
+        digits(path.append('/'), date.getDayOfMonth(), 2);
+        return path.toString();
     }
 
     static Optional<Parsed> parse(String fileName) {

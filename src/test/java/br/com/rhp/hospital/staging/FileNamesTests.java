@@ -61,7 +61,7 @@ class FileNamesTests {
     }
 
     @Test
-    void writesTheSameTimestampAndSequenceAsTheDocumentedFormatter() {
+    void writesTheSameNamesAndDateFoldersAsTheDocumentedFormatters() {
         DateTimeFormatter documented = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSSSSSSSS'Z'", Locale.ROOT);
         List<Instant> instants = List.of(
                 Instant.EPOCH,
@@ -77,6 +77,10 @@ class FileNamesTests {
 
                 assertThat(FileNames.name(at, "node", sequence, ID)).isEqualTo(expected);
             }
+            assertThat(FileNames.datePath(at))
+                    .isEqualTo(DateTimeFormatter.ofPattern("uuuu/MM/dd", Locale.ROOT)
+                            .withZone(ZoneOffset.UTC)
+                            .format(at));
         }
     }
 }
