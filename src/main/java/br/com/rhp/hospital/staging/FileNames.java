@@ -50,10 +50,9 @@ final class FileNames {
     record Parsed(Instant stagedAt, String node, long sequence, UUID operationId) {}
 
     /**
-     * The name of a staged file. Every staged write computes one (and its {@link #datePath}), so the digits
-     * are written by hand:
-     * {@link DateTimeFormatter} and {@link String#format} cost a few percent of a staged request's CPU.
-     * {@code FileNamesTests} holds this to the formatter's output.
+     * The name of a staged file. Every staged write computes one (and its {@link #datePath}), so the
+     * digits are written by hand: {@link DateTimeFormatter} and {@link String#format} cost a few percent
+     * of a staged request's CPU. {@code FileNamesTests} holds this to the formatters' output.
      */
     static String name(Instant stagedAt, String node, long sequence, UUID operationId) {
         LocalDateTime t = LocalDateTime.ofInstant(stagedAt, ZoneOffset.UTC);
