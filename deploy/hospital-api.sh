@@ -59,10 +59,13 @@ set -eu
 #                            with the database down (2026-11-27, alternating runs, load average 6-10):
 #                            RSS idle 262-263 MB instead of 277, peak under the staged load 279-281 MB
 #                            instead of 309-312. Costs two full collections during start-up (~0.25 s
-#                            of pauses) and, under a long load, a full collection (~0.15-0.2 s) about
-#                            twice as often. Each part alone measured nothing: -Xms alone keeps the
-#                            default ratios (273 MB idle), the ratios alone cannot shrink a heap
-#                            whose initial size is the maximum (this JVM starts at 1/64 of RAM).
+#                            of pauses) and, under a long load, a full collection (0.1-0.3 s) about
+#                            twice as often: 32 clients staging at full speed saw a worse p99 (~250
+#                            instead of 130-200 ms); at 8 clients it was the same. Put the default
+#                            ratios back here for a node that must stage long outages at high rates.
+#                            Each part alone measured nothing: -Xms alone keeps the default ratios
+#                            (273 MB idle), the ratios alone cannot shrink a heap whose initial size
+#                            is the maximum (this JVM starts at 1/64 of RAM).
 #   -Xmn16m                  a small young generation, whose pages are all touched in every cycle:
 #                            ~10-15 MB less resident, for more frequent (each shorter) young
 #                            collections; the same total GC time.
