@@ -31,7 +31,7 @@
 $ErrorActionPreference = 'Stop'
 
 # The same recommended options as hospital-api.sh; the reasons are there and in docs/BENCHMARKS.md.
-$DefaultJavaOpts = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -Xmn16m -XX:+ExitOnOutOfMemoryError'
+$DefaultJavaOpts = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -Xms64m -Xmn16m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+ExitOnOutOfMemoryError'
 
 function Say([string]$Message) { [Console]::Error.WriteLine("hospital-api.ps1: $Message") }
 

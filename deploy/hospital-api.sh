@@ -41,24 +41,41 @@ set -eu
 #   -XX:TieredStopAtLevel=1  C1 compiler only: about half the start-up CPU and ~50 MB less
 #                            memory (less compiler work, smaller code cache). Costs peak speed of
 #                            hot code, which a form backend waiting on its database and disk hardly
-#                            needs; drop it on a busy central server.
+#                            needs; drop it on a busy central server. Full tiered C2 (with
+#                            -XX:CICompilerCount=2 -XX:ReservedCodeCacheSize=48m) measured worse on
+#                            every axis in short runs (2026-11-27, database down): ready in 20 s
+#                            instead of 7-10 (9 CPU-s instead of 4-5), 316 MB idle / 374 MB peak
+#                            instead of 277 / 320, and fewer staged requests per CPU-second while it
+#                            compiled.
 #   -XX:+UseSerialGC         one GC thread, smallest GC structures (~25 MB less than G1); pauses of a
 #                            few ms on a heap this size. The JVM would pick G1 on a machine with
 #                            >= 2 CPUs and >= 1792 MB, so this also makes nodes behave alike.
-#   -Xmx128m                 a cap, 3x the live set (~40 MB): memory the node may take at worst.
-#                            96 or 64 MB measured no smaller (the heap's pages are only resident
-#                            once used), so keep the headroom.
+#   -Xmx128m                 a cap, about 2.5x the live set (~48 MB after a full collection): memory
+#                            the node may take at worst.
+#   -Xms64m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40
+#                            the heap starts at 64 MB and, after each full collection, is sized to
+#                            keep 20-40% free instead of 40-70%: the old generation stays near
+#                            80 MB instead of filling (and keeping resident) all 112 MB. Measured
+#                            with the database down (2026-11-27, alternating runs, load average 6-10):
+#                            RSS idle 262-263 MB instead of 277, peak under the staged load 279-281 MB
+#                            instead of 309-312. Costs two full collections during start-up (~0.25 s
+#                            of pauses) and, under a long load, a full collection (0.1-0.3 s) about
+#                            twice as often: 32 clients staging at full speed saw a worse p99 (~250
+#                            instead of 130-200 ms); at 8 clients it was the same. Put the default
+#                            ratios back here for a node that must stage long outages at high rates.
+#                            Each part alone measured nothing: -Xms alone keeps the default ratios
+#                            (273 MB idle), the ratios alone cannot shrink a heap whose initial size
+#                            is the maximum (this JVM starts at 1/64 of RAM).
 #   -Xmn16m                  a small young generation, whose pages are all touched in every cycle:
 #                            ~10-15 MB less resident, for more frequent (each shorter) young
 #                            collections; the same total GC time.
 #   -XX:+ExitOnOutOfMemoryError  a node out of heap stops and is restarted (Restart=on-failure)
 #                            instead of limping on with half-failed requests.
-# Measured and left out, no effect here: -Xms (with -Xmn fixed, untouched heap is not resident),
-# -Xss512k (only touched stack pages are resident), -XX:MaxMetaspaceSize (with the archive the
-# class data is not in metaspace), MALLOC_ARENA_MAX=2, -XX:ArchiveRelocationMode=0 (maps the archive
-# without relocating it: private memory becomes shared file pages, no less resident, and gives up
-# address randomisation).
-DEFAULT_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -Xmn16m -XX:+ExitOnOutOfMemoryError'
+# Measured and left out, no effect here: -Xss512k (only touched stack pages are resident),
+# -XX:MaxMetaspaceSize (with the archive the class data is not in metaspace), MALLOC_ARENA_MAX=2,
+# -XX:ArchiveRelocationMode=0 (maps the archive without relocating it: private memory becomes shared
+# file pages, no less resident, and gives up address randomisation).
+DEFAULT_JAVA_OPTS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -Xms64m -Xmn16m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+ExitOnOutOfMemoryError'
 
 say() { printf 'hospital-api.sh: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }

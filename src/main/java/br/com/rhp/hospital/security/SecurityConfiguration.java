@@ -26,6 +26,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -177,6 +178,17 @@ class SecurityConfiguration {
             log.info("Bearer tokens of {} accepted beside the local accounts", settings.issuer());
         }
         return settings;
+    }
+
+    /**
+     * No Micrometer observations of Spring Security. With them, every filter of the chain, every
+     * authentication and every authorization of every request was an observation with its own timers:
+     * about an eighth of a staged request's CPU on a 2-core node (docs/BENCHMARKS.md), for metrics
+     * nobody reads. The request timer ({@code http_server_requests}) is Spring MVC's and stays.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package br.com.rhp.hospital.staging;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,14 +49,56 @@ final class FileNames {
     /** What a well-formed name says. */
     record Parsed(Instant stagedAt, String node, long sequence, UUID operationId) {}
 
+    /**
+     * The name of a staged file. Every staged write computes one (and its {@link #datePath}), so the
+     * digits are written by hand: {@link DateTimeFormatter} and {@link String#format} cost a few percent
+     * of a staged request's CPU. {@code FileNamesTests} holds this to the formatters' output.
+     */
     static String name(Instant stagedAt, String node, long sequence, UUID operationId) {
-        return TIMESTAMP.format(LocalDateTime.ofInstant(stagedAt, ZoneOffset.UTC)) + "-" + node + "-"
-                + String.format(Locale.ROOT, "%012d", sequence) + "-" + operationId + EXTENSION;
+        LocalDateTime t = LocalDateTime.ofInstant(stagedAt, ZoneOffset.UTC);
+        StringBuilder name = new StringBuilder(30 + node.length() + 20 + 36 + EXTENSION.length());
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            name.append(TIMESTAMP.format(t)); // a sign and more digits, as the formatter writes them
+        } else {
+            digits(name, t.getYear(), 4);
+            digits(name, t.getMonthValue(), 2);
+            digits(name, t.getDayOfMonth(), 2);
+            name.append('T');
+            digits(name, t.getHour(), 2);
+            digits(name, t.getMinute(), 2);
+            digits(name, t.getSecond(), 2);
+            name.append('.');
+            digits(name, t.getNano(), 9);
+            name.append('Z');
+        }
+        name.append('-').append(node).append('-');
+        digits(name, sequence, 12);
+        return name.append('-').append(operationId).append(EXTENSION).toString();
+    }
+
+    /** A non-negative number, zero-padded to at least {@code width} digits. */
+    private static void digits(StringBuilder out, long value, int width) {
+        if (value < 0) {
+            throw new IllegalArgumentException("a negative number has no place in a file name: " + value);
+        }
+        String text = Long.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            out.append('0');
+        }
+        out.append(text);
     }
 
     /** {@code yyyy/mm/dd} of the instant's UTC date. */
     static String datePath(Instant instant) {
-        return DATE_PATH.format(instant);
+        LocalDate date = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        if (date.getYear() < 0 || date.getYear() > 9999) {
+            return DATE_PATH.format(instant);
+        }
+        StringBuilder path = new StringBuilder(10);
+        digits(path, date.getYear(), 4);
+        digits(path.append('/'), date.getMonthValue(), 2);
+        digits(path.append('/'), date.getDayOfMonth(), 2);
+        return path.toString();
     }
 
     static Optional<Parsed> parse(String fileName) {

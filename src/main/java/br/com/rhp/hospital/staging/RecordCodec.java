@@ -21,6 +21,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -100,6 +101,9 @@ final class RecordCodec {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /** Immutable and thread-safe: built once, not for every file. */
+    private final ObjectWriter pretty = mapper.writerWithDefaultPrettyPrinter();
+
     private final StagingEncryption encryption;
 
     RecordCodec(StagingEncryption encryption) {
@@ -149,7 +153,7 @@ final class RecordCodec {
             cipher.put("iv", Base64.getEncoder().encodeToString(sealed.iv()));
             cipher.put("ciphertext", Base64.getEncoder().encodeToString(sealed.ciphertext()));
         }
-        byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+        byte[] json = pretty.writeValueAsBytes(node);
         byte[] withNewline = new byte[json.length + 1];
         System.arraycopy(json, 0, withNewline, 0, json.length);
         withNewline[json.length] = '\n';

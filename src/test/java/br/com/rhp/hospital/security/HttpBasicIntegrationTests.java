@@ -78,6 +78,24 @@ class HttpBasicIntegrationTests {
     }
 
     @Test
+    void timesRequestsWithoutObservingEachSecurityFilter() throws Exception {
+        mvc.perform(get("/api/pacientes").with(httpBasic("maria", SENHA_MARIA))).andExpect(status().isOk());
+
+        String metrics = mvc.perform(get("/actuator/prometheus")
+                        .with(httpBasic("chefe-ti", SENHA_ADMIN))
+                        .accept(MediaType.TEXT_PLAIN))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        // Spring Security's observations (each filter of the chain, the authentication and the
+        // authorization of every request) cost a staged request more CPU than encrypting its payload;
+        // the request timer is kept
+        assertThat(metrics).contains("http_server_requests_seconds_count").doesNotContain("spring_security_");
+    }
+
+    @Test
     void acceptsConfiguredUserWithTheRightPassword() throws Exception {
         mvc.perform(get("/api/pacientes").with(httpBasic("maria", SENHA_MARIA)))
                 .andExpect(status().isOk())

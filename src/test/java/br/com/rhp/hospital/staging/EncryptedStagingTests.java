@@ -5,6 +5,7 @@ import static br.com.rhp.hospital.staging.StagingFixtures.NODE;
 import static br.com.rhp.hospital.staging.StagingFixtures.T0;
 import static br.com.rhp.hospital.staging.StagingFixtures.create;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -106,6 +113,63 @@ class EncryptedStagingTests {
                 .isNotEqualTo(cipher(b).get("iv").stringValue());
         assertThat(cipher(a).get("ciphertext").stringValue())
                 .isNotEqualTo(cipher(b).get("ciphertext").stringValue());
+    }
+
+    @Test
+    void sealsAndOpensWithEachKeyOnOneThreadEvenAfterAFailedOpen() throws Exception {
+        StagingEncryption first = StagingEncryption.of(key1, List.of());
+        StagingEncryption second = StagingEncryption.of(key2, List.of());
+        byte[] plaintext = PATIENT.getBytes(StandardCharsets.UTF_8);
+        byte[] aad = "metadata".getBytes(StandardCharsets.UTF_8);
+        StagingEncryption.Sealed sealed = first.seal(plaintext, aad);
+        byte[] tampered = sealed.ciphertext().clone();
+        tampered[0] ^= 0x01;
+
+        assertThatThrownBy(() -> first.open(sealed.keyId(), sealed.iv(), tampered, aad))
+                .isInstanceOf(StagingEncryption.CannotOpen.class);
+        StagingEncryption.Sealed other = second.seal(plaintext, aad);
+
+        assertThat(other.keyId()).isEqualTo(StagingEncryption.keyId(key2));
+        assertThat(second.open(other.keyId(), other.iv(), other.ciphertext(), aad))
+                .isEqualTo(plaintext);
+        assertThat(first.open(sealed.keyId(), sealed.iv(), sealed.ciphertext(), aad))
+                .isEqualTo(plaintext);
+        assertThatThrownBy(() -> first.open(sealed.keyId(), sealed.iv(), other.ciphertext(), aad))
+                .isInstanceOf(StagingEncryption.CannotOpen.class);
+    }
+
+    @Test
+    void sealsOnManyThreadsAtOnceEachPayloadWithItsOwnIv() throws Exception {
+        StagingEncryption encryption = StagingEncryption.of(key1, List.of());
+        int threads = 8;
+        int each = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<String> ivs = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        byte[] plaintext = (PATIENT + thread + "/" + i).getBytes(StandardCharsets.UTF_8);
+                        byte[] aad = ("record " + thread + "/" + i).getBytes(StandardCharsets.UTF_8);
+                        StagingEncryption.Sealed sealed = encryption.seal(plaintext, aad);
+                        assertThat(encryption.open(sealed.keyId(), sealed.iv(), sealed.ciphertext(), aad))
+                                .isEqualTo(plaintext);
+                        ivs.add(Base64.getEncoder().encodeToString(sealed.iv()));
+                    }
+                    return ivs;
+                }));
+            }
+            Set<String> ivs = new HashSet<>();
+            for (Future<List<String>> result : results) {
+                ivs.addAll(result.get());
+            }
+
+            assertThat(ivs).hasSize(threads * each);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

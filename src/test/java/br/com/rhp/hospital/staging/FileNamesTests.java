@@ -3,6 +3,11 @@ package br.com.rhp.hospital.staging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +58,29 @@ class FileNamesTests {
         assertThat(FileNames.parse(good.replace("20261127", "20261345"))).isEmpty();
         assertThat(FileNames.parse(good.replace("-n-", "-n/x-"))).isEmpty();
         assertThat(FileNames.parse("1732672203.json")).isEmpty();
+    }
+
+    @Test
+    void writesTheSameNamesAndDateFoldersAsTheDocumentedFormatters() {
+        DateTimeFormatter documented = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSSSSSSSS'Z'", Locale.ROOT);
+        List<Instant> instants = List.of(
+                Instant.EPOCH,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                Instant.parse("2026-12-31T23:59:59.999999999Z"),
+                Instant.parse("2026-11-27T02:10:03.000001Z"),
+                Instant.parse("0999-06-07T08:09:10.5Z"),
+                Instant.parse("9999-12-31T23:59:59.100000000Z"));
+        for (Instant at : instants) {
+            for (long sequence : new long[] {0, 1, 999_999_999_999L, 1_000_000_000_000L, Long.MAX_VALUE}) {
+                String expected = documented.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC)) + "-node-"
+                        + String.format(Locale.ROOT, "%012d", sequence) + "-" + ID + ".json";
+
+                assertThat(FileNames.name(at, "node", sequence, ID)).isEqualTo(expected);
+            }
+            assertThat(FileNames.datePath(at))
+                    .isEqualTo(DateTimeFormatter.ofPattern("uuuu/MM/dd", Locale.ROOT)
+                            .withZone(ZoneOffset.UTC)
+                            .format(at));
+        }
     }
 }
