@@ -183,22 +183,33 @@ public class WriteGateway {
                                 operations.stream().map(Operation::operationId).toList())
                         .forEach(row -> already.add(row.getId()));
                 List<WriteResult> results = new ArrayList<>(operations.size());
+                List<AppliedOperation> aplicadas = new ArrayList<>(operations.size());
+                Set<UUID> nesteLote = new HashSet<>();
                 List<EventoDeAuditoria> auditoria = new ArrayList<>(operations.size());
                 for (Operation operation : operations) {
                     if (already.contains(operation.operationId())) {
                         results.add(new WriteResult.AlreadyApplied(operation.operationId(), operation.entityId()));
                         continue;
                     }
+                    if (!nesteLote.add(operation.operationId())) {
+                        // one by one, the second copy finds the first in the ledger (or a reused key); the
+                        // ledger rows of this batch are written only at its end, so let that pass decide
+                        throw new IllegalStateException(
+                                "operation " + operation.operationId() + " appears twice in one batch");
+                    }
                     Object record = invoke(handlerFor(operation), operation);
-                    ledger.save(new AppliedOperation(operation, clock.instant()));
                     // each operation's rows reach the database before the next one runs, as if applied
                     // alone: its rule checks see them, and the insert ordering (hibernate.order_inserts,
                     // which knows no foreign key between plain id columns) never moves a row of a later
                     // operation ahead of the earlier row it references
                     entityManager.flush();
+                    aplicadas.add(new AppliedOperation(operation, clock.instant()));
                     auditoria.add(evento(operation, Resultado.SUCESSO, null));
                     results.add(new WriteResult.Applied(record, operation.entityId()));
                 }
+                // the ledger rows and audit entries are read by no rule check: written once, at the end,
+                // they travel as a few JDBC batches instead of a round trip per operation
+                ledger.saveAll(aplicadas);
                 trilha.registrarNaTransacao(auditoria);
                 entityManager.flush();
                 return results;

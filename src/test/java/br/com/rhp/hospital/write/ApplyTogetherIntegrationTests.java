@@ -1,6 +1,7 @@
 package br.com.rhp.hospital.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.rhp.hospital.support.Ids;
 import br.com.rhp.hospital.support.IntegrationTest;
@@ -83,6 +84,21 @@ class ApplyTogetherIntegrationTests {
                             op.operationId().toString()))
                     .isEqualTo(1);
         }
+    }
+
+    @Test
+    void refusesABatchHoldingOneOperationTwiceAndAppliesNoneOfIt() {
+        UUID paciente = paciente();
+        lote.add(lote.get(0));
+
+        assertThatThrownBy(() -> gateway.applyNowTogether(lote)).hasMessageContaining("twice in one batch");
+
+        // the replay then applies them one by one: the second copy is found in the ledger
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM paciente WHERE id = ?", Integer.class, paciente.toString()))
+                .isZero();
+        assertThat(gateway.applyNow(lote.get(0))).isInstanceOf(WriteResult.Applied.class);
+        assertThat(gateway.applyNow(lote.get(1))).isInstanceOf(WriteResult.AlreadyApplied.class);
     }
 
     private UUID leito(UUID unidade) {
