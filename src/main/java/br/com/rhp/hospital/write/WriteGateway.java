@@ -4,6 +4,7 @@ import br.com.rhp.hospital.database.DatabaseCircuit;
 import br.com.rhp.hospital.database.DatabaseFailures;
 import br.com.rhp.hospital.database.SchemaMigrations;
 import br.com.rhp.hospital.shared.ProblemaDeDominio;
+import br.com.rhp.hospital.shared.RegistrosDaTransacao;
 import br.com.rhp.hospital.staging.OperationStatus;
 import br.com.rhp.hospital.staging.OperationToStage;
 import br.com.rhp.hospital.staging.StagedFile;
@@ -80,6 +81,7 @@ public class WriteGateway {
     private final Backlog backlog;
     private final LiveWrites liveWrites;
     private final TrilhaDeAuditoria trilha;
+    private final RegistrosDaTransacao registros;
 
     WriteGateway(
             List<OperationHandler<?>> handlers,
@@ -95,7 +97,8 @@ public class WriteGateway {
             StagingStore staging,
             Backlog backlog,
             LiveWrites liveWrites,
-            TrilhaDeAuditoria trilha) {
+            TrilhaDeAuditoria trilha,
+            RegistrosDaTransacao registros) {
         for (OperationHandler<?> handler : handlers) {
             OperationHandler<?> previous =
                     this.handlers.put(key(handler.entity(), handler.action(), handler.command()), handler);
@@ -116,6 +119,7 @@ public class WriteGateway {
         this.backlog = backlog;
         this.liveWrites = liveWrites;
         this.trilha = trilha;
+        this.registros = registros;
     }
 
     /**
@@ -198,6 +202,10 @@ public class WriteGateway {
                                 "operation " + operation.operationId() + " appears twice in one batch");
                     }
                     Object record = invoke(handlerFor(operation), operation);
+                    if (operation.action() == Action.CREATE) {
+                        // later operations of the batch may ask about it: see RegistrosDaTransacao
+                        registros.criado(operation.entityId());
+                    }
                     // each operation's rows reach the database before the next one runs, as if applied
                     // alone: its rule checks see them, and the insert ordering (hibernate.order_inserts,
                     // which knows no foreign key between plain id columns) never moves a row of a later
