@@ -172,7 +172,13 @@ public class WriteGateway {
     /**
      * Applies several operations in one transaction, in order — the replay's fast path for a large
      * backlog. All or nothing: if any of them fails, none is applied and the failure is thrown, and the
-     * caller applies them one by one to find out which.
+     * caller applies them one by one to find out which. The same operation id twice in the list is such a
+     * failure (one by one, the second copy then finds the first in the ledger).
+     *
+     * <p>Each operation's changes are flushed before the next one runs, so its rule checks see them and
+     * the result is what applying them one after the other would give ({@code
+     * BatchEquivalenceIntegrationTests}); the ledger rows and audit entries, which no rule check reads, are
+     * written once at the end.
      *
      * @return what became of each, in order
      */
