@@ -8,6 +8,7 @@ import br.com.rhp.hospital.profissional.ProfissionalRepository;
 import br.com.rhp.hospital.shared.Autoria;
 import br.com.rhp.hospital.shared.ReferenciaInexistente;
 import br.com.rhp.hospital.shared.RegistroNaoEncontrado;
+import br.com.rhp.hospital.shared.RegistrosDaTransacao;
 import br.com.rhp.hospital.shared.Travas;
 import br.com.rhp.hospital.shared.UuidV7;
 import br.com.rhp.hospital.shared.VersaoDivergente;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,6 +48,7 @@ class Adt {
     private final UnidadeRepository unidades;
     private final ProfissionalRepository profissionais;
     private final Travas travas;
+    private final RegistrosDaTransacao registros;
     private final UuidV7 ids;
     private final Clock clock;
 
@@ -58,6 +61,7 @@ class Adt {
             UnidadeRepository unidades,
             ProfissionalRepository profissionais,
             Travas travas,
+            RegistrosDaTransacao registros,
             UuidV7 ids,
             Clock clock) {
         this.atendimentos = atendimentos;
@@ -68,6 +72,7 @@ class Adt {
         this.unidades = unidades;
         this.profissionais = profissionais;
         this.travas = travas;
+        this.registros = registros;
         this.ids = ids;
         this.clock = clock;
     }
@@ -86,8 +91,7 @@ class Adt {
             exigirUnidadeAtiva(form.unidadeId(), false);
             return atendimentos.save(Atendimento.abrir(op.entityId(), form, form.unidadeId(), inicio, autoria));
         }
-        if (atendimentos.existsByPacienteIdAndTipoAndStatus(
-                paciente.id(), TipoAtendimento.INTERNACAO, StatusAtendimento.EM_ANDAMENTO)) {
+        if (internado(paciente.id())) {
             throw new PacienteJaInternado();
         }
         Leito leito = travarLeito(form.leitoId());
@@ -109,8 +113,7 @@ class Adt {
         atendimento.exigirEmAndamento();
         exigirProfissionalAtivo(form.profissionalId());
         Map<UUID, Leito> travados = travarLeitos(form.leitoOrigemId(), form.leitoDestinoId());
-        Ocupacao atual =
-                ocupacoes.findByAtendimentoIdAndFimIsNull(atendimento.id()).orElseThrow(AtendimentoSemLeito::new);
+        Ocupacao atual = ocupacaoAberta(atendimento.id()).orElseThrow(AtendimentoSemLeito::new);
         if (!atual.leitoId().equals(form.leitoOrigemId())) {
             throw new LeitoDeOrigemDivergente();
         }
@@ -130,7 +133,7 @@ class Adt {
         Autoria autoria = op.autoria(clock.instant());
         Instant em = form.ocorridoEm() != null ? form.ocorridoEm() : op.registradoEm();
         Atendimento atendimento = travarAtendimento(form.atendimentoId());
-        if (altas.existsByAtendimentoId(atendimento.id())) {
+        if (altaRegistrada(atendimento.id())) {
             throw new AltaJaRegistrada();
         }
         atendimento.exigirEmAndamento();
@@ -155,13 +158,49 @@ class Adt {
     }
 
     private void liberarLeitoAtual(Atendimento atendimento, Instant em, Autoria autoria) {
-        var aberta = ocupacoes.findByAtendimentoIdAndFimIsNull(atendimento.id());
+        var aberta = ocupacaoAberta(atendimento.id());
         if (aberta.isPresent()) {
             Ocupacao ocupacao = aberta.get();
             Leito leito = travarLeito(ocupacao.leitoId());
             ocupacao.encerrar(em, autoria);
             leito.desocupar(em, autoria);
         }
+    }
+
+    // The three rule checks below ask about the rows that refer to a patient or an encounter. When this
+    // transaction created that patient or encounter (a replay batch: admitted, transferred and discharged in
+    // the same batch), every such row is in the persistence context (RegistrosDaTransacao says why), so the
+    // answer comes from there, without a query; otherwise the database answers.
+
+    private boolean internado(UUID pacienteId) {
+        if (registros.criadoNestaTransacao(pacienteId)) {
+            return registros
+                    .gerenciados(Atendimento.class)
+                    .anyMatch(a -> a.pacienteId().equals(pacienteId)
+                            && a.tipo() == TipoAtendimento.INTERNACAO
+                            && a.status() == StatusAtendimento.EM_ANDAMENTO);
+        }
+        return atendimentos.existsByPacienteIdAndTipoAndStatus(
+                pacienteId, TipoAtendimento.INTERNACAO, StatusAtendimento.EM_ANDAMENTO);
+    }
+
+    private Optional<Ocupacao> ocupacaoAberta(UUID atendimentoId) {
+        if (registros.criadoNestaTransacao(atendimentoId)) {
+            return registros
+                    .gerenciados(Ocupacao.class)
+                    .filter(o -> o.atendimentoId().equals(atendimentoId) && o.fim() == null)
+                    .findFirst();
+        }
+        return ocupacoes.findByAtendimentoIdAndFimIsNull(atendimentoId);
+    }
+
+    private boolean altaRegistrada(UUID atendimentoId) {
+        if (registros.criadoNestaTransacao(atendimentoId)) {
+            return registros
+                    .gerenciados(Alta.class)
+                    .anyMatch(a -> a.atendimentoId().equals(atendimentoId));
+        }
+        return altas.existsByAtendimentoId(atendimentoId);
     }
 
     private Atendimento travarAtendimento(UUID id) {

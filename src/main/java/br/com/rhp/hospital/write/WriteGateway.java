@@ -4,6 +4,7 @@ import br.com.rhp.hospital.database.DatabaseCircuit;
 import br.com.rhp.hospital.database.DatabaseFailures;
 import br.com.rhp.hospital.database.SchemaMigrations;
 import br.com.rhp.hospital.shared.ProblemaDeDominio;
+import br.com.rhp.hospital.shared.RegistrosDaTransacao;
 import br.com.rhp.hospital.staging.OperationStatus;
 import br.com.rhp.hospital.staging.OperationToStage;
 import br.com.rhp.hospital.staging.StagedFile;
@@ -80,6 +81,7 @@ public class WriteGateway {
     private final Backlog backlog;
     private final LiveWrites liveWrites;
     private final TrilhaDeAuditoria trilha;
+    private final RegistrosDaTransacao registros;
 
     WriteGateway(
             List<OperationHandler<?>> handlers,
@@ -95,7 +97,8 @@ public class WriteGateway {
             StagingStore staging,
             Backlog backlog,
             LiveWrites liveWrites,
-            TrilhaDeAuditoria trilha) {
+            TrilhaDeAuditoria trilha,
+            RegistrosDaTransacao registros) {
         for (OperationHandler<?> handler : handlers) {
             OperationHandler<?> previous =
                     this.handlers.put(key(handler.entity(), handler.action(), handler.command()), handler);
@@ -116,6 +119,7 @@ public class WriteGateway {
         this.backlog = backlog;
         this.liveWrites = liveWrites;
         this.trilha = trilha;
+        this.registros = registros;
     }
 
     /**
@@ -170,7 +174,13 @@ public class WriteGateway {
     /**
      * Applies several operations in one transaction, in order — the replay's fast path for a large
      * backlog. All or nothing: if any of them fails, none is applied and the failure is thrown, and the
-     * caller applies them one by one to find out which.
+     * caller applies them one by one to find out which. The same operation id twice in the list is such a
+     * failure (one by one, the second copy then finds the first in the ledger).
+     *
+     * <p>Each operation's changes are flushed before the next one runs, so its rule checks see them and
+     * the result is what applying them one after the other would give ({@code
+     * BatchEquivalenceIntegrationTests}); the ledger rows and audit entries, which no rule check reads, are
+     * written once at the end.
      *
      * @return what became of each, in order
      */
@@ -185,22 +195,37 @@ public class WriteGateway {
                                 operations.stream().map(Operation::operationId).toList())
                         .forEach(row -> already.add(row.getId()));
                 List<WriteResult> results = new ArrayList<>(operations.size());
+                List<AppliedOperation> aplicadas = new ArrayList<>(operations.size());
+                Set<UUID> nesteLote = new HashSet<>();
                 List<EventoDeAuditoria> auditoria = new ArrayList<>(operations.size());
                 for (Operation operation : operations) {
                     if (already.contains(operation.operationId())) {
                         results.add(new WriteResult.AlreadyApplied(operation.operationId(), operation.entityId()));
                         continue;
                     }
+                    if (!nesteLote.add(operation.operationId())) {
+                        // one by one, the second copy finds the first in the ledger (or a reused key); the
+                        // ledger rows of this batch are written only at its end, so let that pass decide
+                        throw new IllegalStateException(
+                                "operation " + operation.operationId() + " appears twice in one batch");
+                    }
                     Object record = invoke(handlerFor(operation), operation);
-                    ledger.save(new AppliedOperation(operation, clock.instant()));
+                    if (operation.action() == Action.CREATE) {
+                        // later operations of the batch may ask about it: see RegistrosDaTransacao
+                        registros.criado(operation.entityId());
+                    }
                     // each operation's rows reach the database before the next one runs, as if applied
                     // alone: its rule checks see them, and the insert ordering (hibernate.order_inserts,
                     // which knows no foreign key between plain id columns) never moves a row of a later
                     // operation ahead of the earlier row it references
                     entityManager.flush();
+                    aplicadas.add(new AppliedOperation(operation, clock.instant()));
                     auditoria.add(evento(operation, Resultado.SUCESSO, null));
                     results.add(new WriteResult.Applied(record, operation.entityId()));
                 }
+                // the ledger rows and audit entries are read by no rule check: written once, at the end,
+                // they travel as a few JDBC batches instead of a round trip per operation
+                ledger.saveAll(aplicadas);
                 trilha.registrarNaTransacao(auditoria);
                 entityManager.flush();
                 return results;

@@ -1,6 +1,7 @@
 package br.com.rhp.hospital.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.rhp.hospital.support.Ids;
 import br.com.rhp.hospital.support.IntegrationTest;
@@ -16,7 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The replay's batch ({@link WriteGateway#applyNowTogether}) applies interleaved patient stories in one
  * transaction exactly as one by one: records created earlier in the batch are admitted, transferred and
- * discharged later in it, and every row reaches the database after the rows it references.
+ * discharged later in it, and every row reaches the database after the rows it references. Each operation's
+ * changes are flushed before the next one runs (its rule checks are queries: they must see them, and
+ * {@code hibernate.order_inserts} would otherwise move a later admission's occupancy ahead of its encounter:
+ * without that flush the first test fails on both engines with a foreign-key violation); the ledger rows
+ * and audit entries, which no rule check reads, are written once at the batch's end — so an operation
+ * found twice in one batch is left to the one-by-one pass, which finds the second copy in the ledger.
+ * {@link BatchEquivalenceIntegrationTests} compares the two paths on random sequences.
  */
 @IntegrationTest
 class ApplyTogetherIntegrationTests {
@@ -83,6 +90,21 @@ class ApplyTogetherIntegrationTests {
                             op.operationId().toString()))
                     .isEqualTo(1);
         }
+    }
+
+    @Test
+    void refusesABatchHoldingOneOperationTwiceAndAppliesNoneOfIt() {
+        UUID paciente = paciente();
+        lote.add(lote.get(0));
+
+        assertThatThrownBy(() -> gateway.applyNowTogether(lote)).hasMessageContaining("twice in one batch");
+
+        // the replay then applies them one by one: the second copy is found in the ledger
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM paciente WHERE id = ?", Integer.class, paciente.toString()))
+                .isZero();
+        assertThat(gateway.applyNow(lote.get(0))).isInstanceOf(WriteResult.Applied.class);
+        assertThat(gateway.applyNow(lote.get(1))).isInstanceOf(WriteResult.AlreadyApplied.class);
     }
 
     private UUID leito(UUID unidade) {
