@@ -25,8 +25,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# run from the temporary directory, so that no .env of the working copy is read
-(cd "$work" && env -u DATABASE_URL -u DATABASE_USERNAME -u DATABASE_PASSWORD \
+# run from the temporary directory, so that no .env of the working copy is read; exec, so that $! is the
+# JVM itself and the cleanup stops it (not only the subshell, which left the service running)
+(cd "$work" && exec env -u DATABASE_URL -u DATABASE_USERNAME -u DATABASE_PASSWORD \
     SERVER_PORT="$port" SQLITE_PATH="$work/hospital.db" STAGING_AREA_PATH="$work/staging" IS_ABSOLUTE_STAGING_AREA_PATH=true \
     HOSPITAL_ADMIN_USER=admin HOSPITAL_ADMIN_PASSWORD="$password" HOSPITAL_USERS= CRONTAB=off \
     java -jar "$OLDPWD/$jar" >"$work/service.log" 2>&1) &
