@@ -320,6 +320,7 @@ fi # end of the phase
 # 2. Database down
 if want down; then
 log "== 2. database down"
+$db_created || fresh_db  # run alone (BENCH_PHASES=down), the phase has no database yet
 java "$bench/Proxy.java" "$proxy_port" "$pgport" "$control_port" >"$out/proxy.log" 2>&1 &
 proxy_pid=$!
 for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$control_port") 2>/dev/null && break; sleep 0.2; done
