@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import br.com.rhp.hospital.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -66,6 +73,105 @@ class CachingAuthenticationProviderTests {
         clock.advance(Duration.ofMinutes(6));
         cache.authenticate(login("maria", "certa"));
         assertThat(verificacoes).hasValue(2);
+    }
+
+    @Test
+    void requestsBringingTheSamePasswordAtOnceShareOneVerification() throws Exception {
+        CountDownLatch liberar = new CountDownLatch(1);
+        CachingAuthenticationProvider lento =
+                new CachingAuthenticationProvider(bloqueadoAte(liberar), clock, Duration.ofMinutes(5));
+        ExecutorService clientes = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Authentication>> respostas = new ArrayList<>();
+            List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < 8; i++) {
+                respostas.add(clientes.submit(() -> {
+                    threads.add(Thread.currentThread());
+                    return lento.authenticate(login("maria", "certa"));
+                }));
+            }
+            esperarTodosParados(threads, 8);
+
+            liberar.countDown();
+
+            for (Future<Authentication> resposta : respostas) {
+                assertThat(resposta.get(10, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+            }
+            assertThat(verificacoes).hasValue(1);
+        } finally {
+            clientes.shutdownNow();
+        }
+    }
+
+    @Test
+    void requestsWaitingOnAFailedVerificationAllFailAndNothingIsCached() throws Exception {
+        CountDownLatch liberar = new CountDownLatch(1);
+        CachingAuthenticationProvider lento =
+                new CachingAuthenticationProvider(bloqueadoAte(liberar), clock, Duration.ofMinutes(5));
+        ExecutorService clientes = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Authentication>> respostas = new ArrayList<>();
+            List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < 4; i++) {
+                respostas.add(clientes.submit(() -> {
+                    threads.add(Thread.currentThread());
+                    return lento.authenticate(login("maria", "errada"));
+                }));
+            }
+            esperarTodosParados(threads, 4);
+
+            liberar.countDown();
+
+            for (Future<Authentication> resposta : respostas) {
+                assertThatThrownBy(() -> resposta.get(10, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(BadCredentialsException.class);
+            }
+            assertThat(verificacoes).hasValue(1);
+            assertThatThrownBy(() -> lento.authenticate(login("maria", "errada")))
+                    .isInstanceOf(BadCredentialsException.class);
+            assertThat(verificacoes).hasValue(2);
+        } finally {
+            clientes.shutdownNow();
+        }
+    }
+
+    /** The bcrypt stand-in, held until {@code liberar} opens: a verification still running. */
+    private AuthenticationProvider bloqueadoAte(CountDownLatch liberar) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication a) {
+                try {
+                    liberar.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return bcrypt.authenticate(a);
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return true;
+            }
+        };
+    }
+
+    /**
+     * Until every client thread is parked — in the verification or waiting for it — so that none of them
+     * can arrive after it ended and find the result cached instead (which would prove nothing).
+     */
+    private static void esperarTodosParados(List<Thread> threads, int quantos) throws InterruptedException {
+        long limite = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < limite) {
+            List<Thread> agora;
+            synchronized (threads) {
+                agora = List.copyOf(threads);
+            }
+            if (agora.size() == quantos && agora.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the clients did not all reach the verification in 10 s");
     }
 
     private static Authentication login(String user, String password) {
