@@ -91,6 +91,19 @@ class ArchitectureTests {
     }
 
     @Test
+    void entitiesCarryNoBeanValidationConstraints() {
+        // forms are validated; Hibernate's validation of entities on insert/update is off
+        // (jakarta.persistence.validation.mode=none), so a constraint put on an entity would never run
+        noClasses()
+                .that()
+                .areAnnotatedWith(jakarta.persistence.Entity.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.validation..")
+                .check(CLASSES);
+    }
+
+    @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("br.com.rhp.hospital.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
