@@ -19,6 +19,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the message; {@code -Dequivalence.seed=<seed>} replays it.
  */
 class BatchEquivalenceIntegrationTests {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchEquivalenceIntegrationTests.class);
 
     private static final int SEQUENCES = Integer.getInteger("equivalence.sequences", 6);
     private static final int OPERATIONS = 150;
@@ -194,9 +198,13 @@ class BatchEquivalenceIntegrationTests {
                     .as("seed %d: rows of %s", seed, tabela)
                     .containsExactlyElementsOf(linhas(jdbc(umAUm), tabela));
         }
-        System.out.printf(
-                "seed %d: %d operations, %d refused one by one; %d applied in batches that went through together, %d batches fell back%n",
-                seed, sequencia.size(), recusadas, juntas, lotesDesfeitos);
+        log.info(
+                "seed {}: {} operations, {} refused one by one; {} applied in batches that went through together, {} batches fell back",
+                seed,
+                sequencia.size(),
+                recusadas,
+                juntas,
+                lotesDesfeitos);
         return new Resultado(recusadas, lotesDesfeitos, juntas);
     }
 
