@@ -739,31 +739,9 @@ public final class StagingStore {
 
     /** The backlog in figures, from the index: cheap enough for every metrics scrape. */
     public StagingStats stats() {
-        Map<String, Map<String, Long>> perPartition = new TreeMap<>();
-        long pending = 0, pendingBytes = 0, quarantined = 0, quarantinedBytes = 0, conflicts = 0, conflictBytes = 0;
-        Instant oldest = null;
-        for (StagedFile file : index.all()) {
-            switch (file.area()) {
-                case PENDING -> {
-                    pending++;
-                    pendingBytes += file.bytes();
-                    perPartition
-                            .computeIfAbsent(file.action(), a -> new TreeMap<>())
-                            .merge(file.entity() == null ? "(misplaced)" : file.entity(), 1L, Long::sum);
-                    if (oldest == null || file.stagedAt().isBefore(oldest)) {
-                        oldest = file.stagedAt();
-                    }
-                }
-                case QUARANTINE -> {
-                    quarantined++;
-                    quarantinedBytes += file.bytes();
-                }
-                case CONFLICTS -> {
-                    conflicts++;
-                    conflictBytes += file.bytes();
-                }
-            }
-        }
+        Tally tally = new Tally();
+        index.forEachFile(tally);
+        Instant oldest = tally.oldest();
         long usable;
         try {
             usable = disk.usableSpace(root);
@@ -776,15 +754,15 @@ public final class StagingStore {
             age = waited.isNegative() ? Duration.ZERO : waited;
         }
         return new StagingStats(
-                perPartition,
-                pending,
-                pendingBytes,
+                tally.perPartition,
+                tally.pending,
+                tally.pendingBytes,
                 oldest,
                 age,
-                quarantined,
-                quarantinedBytes,
-                conflicts,
-                conflictBytes,
+                tally.quarantined,
+                tally.quarantinedBytes,
+                tally.conflicts,
+                tally.conflictBytes,
                 usable,
                 settings.minFreeBytes());
     }
@@ -1070,14 +1048,15 @@ public final class StagingStore {
         if (folders[0] > 0) {
             log.info("Removed {} empty date folders from the staging area", folders[0]);
         }
-        StagingStatsSummary summary = StagingStatsSummary.of(index.all());
+        Tally summary = new Tally();
+        index.forEachFile(summary);
         log.info(
                 "Staging area {} opened for node {}: {} pending, {} quarantined, {} in conflict",
                 root,
                 nodeId,
-                summary.pending(),
-                summary.quarantined(),
-                summary.conflicts());
+                summary.pending,
+                summary.quarantined,
+                summary.conflicts);
         return highest[0];
     }
 
@@ -1134,17 +1113,42 @@ public final class StagingStore {
         }
     }
 
-    private record StagingStatsSummary(long pending, long quarantined, long conflicts) {
-        static StagingStatsSummary of(List<StagedFile> files) {
-            long p = 0, q = 0, c = 0;
-            for (StagedFile f : files) {
-                switch (f.area()) {
-                    case PENDING -> p++;
-                    case QUARANTINE -> q++;
-                    case CONFLICTS -> c++;
+    /** The index's files counted per area, and the pending ones per partition. */
+    private static final class Tally implements StagingIndex.FileFacts {
+        final Map<String, Map<String, Long>> perPartition = new TreeMap<>();
+        long pending, pendingBytes, quarantined, quarantinedBytes, conflicts, conflictBytes;
+        private long oldestSecond = Long.MAX_VALUE;
+        private int oldestNano;
+
+        @Override
+        public void file(Area area, String action, String entity, long bytes, long stagedAtSecond, int stagedAtNano) {
+            switch (area) {
+                case PENDING -> {
+                    pending++;
+                    pendingBytes += bytes;
+                    perPartition
+                            .computeIfAbsent(action, a -> new TreeMap<>())
+                            .merge(entity == null ? "(misplaced)" : entity, 1L, Long::sum);
+                    if (stagedAtSecond < oldestSecond
+                            || (stagedAtSecond == oldestSecond && stagedAtNano < oldestNano)) {
+                        oldestSecond = stagedAtSecond;
+                        oldestNano = stagedAtNano;
+                    }
+                }
+                case QUARANTINE -> {
+                    quarantined++;
+                    quarantinedBytes += bytes;
+                }
+                case CONFLICTS -> {
+                    conflicts++;
+                    conflictBytes += bytes;
                 }
             }
-            return new StagingStatsSummary(p, q, c);
+        }
+
+        /** The oldest pending file's time, {@code null} when nothing is pending. */
+        Instant oldest() {
+            return pending == 0 ? null : Instant.ofEpochSecond(oldestSecond, oldestNano);
         }
     }
 }

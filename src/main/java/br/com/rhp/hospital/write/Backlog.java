@@ -38,7 +38,12 @@ public class Backlog {
     /** Up to this many staged files, the scan runs before the node starts; above it, in the background. */
     static final int SCAN_IN_BACKGROUND_ABOVE = 1_000;
 
-    private final Map<UUID, Set<UUID>> keysByOperation = new HashMap<>();
+    /**
+     * Each held operation's keys, as {@code [msb, lsb, msb, lsb, …]}: a node cut off for days holds a hundred
+     * thousand operations, and an array of longs costs a third of a set of {@link UUID}s.
+     */
+    private final Map<UUID, long[]> keysByOperation = new HashMap<>();
+    /** How many held operations share each key (small counts: the boxes are the JVM's cached ones). */
     private final Map<UUID, Integer> holders = new HashMap<>();
     /** Operations that left staging while the start-up scan ran: the scan must not add them back. */
     private final Set<UUID> removedDuringScan = new HashSet<>();
@@ -77,14 +82,18 @@ public class Backlog {
     private void scan(StagingStore staging, List<StagedFile> files) {
         long started = System.nanoTime();
         try {
-            for (StagedFile file : files) {
+            for (int i = 0; i < files.size(); i++) {
+                StagedFile file = files.set(i, null); // each file's entry can go once it is read
                 // one at a time: a large backlog's records never sit in memory together
                 if (staging.read(file) instanceof StagedEntry.Readable readable) {
                     StagedRecord r = readable.record();
                     Set<UUID> keys = OperationKeys.of(r.entityId(), r.payload());
+                    // the file's id (equal to the record's, which the read checks) is the very object the
+                    // store's index keeps: one UUID a held operation instead of two
+                    UUID operationId = file.operationId();
                     synchronized (this) {
-                        if (!removedDuringScan.contains(r.operationId())) {
-                            add(r.operationId(), keys);
+                        if (!removedDuringScan.contains(operationId)) {
+                            add(operationId, keys);
                         }
                     }
                 }
@@ -108,9 +117,17 @@ public class Backlog {
 
     /** An operation now held in staging. */
     public synchronized void add(UUID operationId, Set<UUID> keys) {
-        if (keysByOperation.putIfAbsent(operationId, Set.copyOf(keys)) == null) {
-            keys.forEach(k -> holders.merge(k, 1, Integer::sum));
+        if (keysByOperation.containsKey(operationId)) {
+            return;
         }
+        long[] packed = new long[keys.size() * 2];
+        int i = 0;
+        for (UUID key : keys) {
+            packed[i++] = key.getMostSignificantBits();
+            packed[i++] = key.getLeastSignificantBits();
+            holders.merge(key, 1, Integer::sum);
+        }
+        keysByOperation.put(operationId, packed);
     }
 
     /** An operation that left staging: applied or discarded. */
@@ -118,9 +135,11 @@ public class Backlog {
         if (scanning) {
             removedDuringScan.add(operationId);
         }
-        Set<UUID> keys = keysByOperation.remove(operationId);
+        long[] keys = keysByOperation.remove(operationId);
         if (keys != null) {
-            keys.forEach(k -> holders.computeIfPresent(k, (key, n) -> n == 1 ? null : n - 1));
+            for (int i = 0; i < keys.length; i += 2) {
+                holders.computeIfPresent(new UUID(keys[i], keys[i + 1]), (key, n) -> n == 1 ? null : n - 1);
+            }
         }
     }
 
