@@ -100,10 +100,19 @@ final class StagingIndex {
         return compact.containsKey(operationId) || othersByOperation.containsKey(operationId);
     }
 
-    synchronized List<StagedFile> all() {
-        List<StagedFile> files = new ArrayList<>(compact.size() + others.size());
-        compact.forEach((operationId, held) -> files.add(held.file(operationId)));
-        files.addAll(others.values());
+    /** The files of one area: only theirs are made again. */
+    synchronized List<StagedFile> all(Area area) {
+        List<StagedFile> files = new ArrayList<>();
+        compact.forEach((operationId, held) -> {
+            if (held.area == area) {
+                files.add(held.file(operationId));
+            }
+        });
+        for (StagedFile file : others.values()) {
+            if (file.area() == area) {
+                files.add(file);
+            }
+        }
         return files;
     }
 

@@ -395,12 +395,7 @@ public final class StagingStore {
      * opened are noticed only by {@link #files(Area)}.
      */
     public List<StagedFile> indexed(Area area) {
-        List<StagedFile> files = new ArrayList<>();
-        for (StagedFile file : index.all()) {
-            if (file.area() == area) {
-                files.add(file);
-            }
-        }
+        List<StagedFile> files = index.all(area);
         files.sort(StagedFile.ACCEPTANCE_ORDER);
         return files;
     }
