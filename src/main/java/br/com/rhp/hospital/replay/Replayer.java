@@ -154,8 +154,8 @@ public class Replayer {
         ReplayResult execute() {
             retidas.addAll(heldKeys());
             // the listing brings the index in line with the disk (files added or removed by hand); the run
-            // then walks the index's own entries rather than keep a second copy of every name
-            staging.files(Area.PENDING);
+            // then walks the index's own entries, each file's name made when its batch comes
+            staging.refresh(Area.PENDING);
             List<StagedFile> files = staging.indexed(Area.PENDING);
             boolean interrompida = false;
             for (int from = 0; from < files.size() && !interrompida; from += batchSize) {

@@ -1,12 +1,15 @@
 package br.com.rhp.hospital.staging;
 
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -33,6 +36,8 @@ final class StagingIndex {
     private final Map<String, StagedFile> others = new HashMap<>();
     /** Of {@link #others}, the last put with each operation id. */
     private final Map<UUID, StagedFile> othersByOperation = new HashMap<>();
+    /** Listings begun so far ({@link #beginListing}): a number marks the entries each one found. */
+    private int listings;
 
     synchronized void put(StagedFile file) {
         UUID operationId = file.operationId();
@@ -100,20 +105,60 @@ final class StagingIndex {
         return compact.containsKey(operationId) || othersByOperation.containsKey(operationId);
     }
 
-    /** The files of one area: only theirs are made again. */
-    synchronized List<StagedFile> all(Area area) {
-        List<StagedFile> files = new ArrayList<>();
+    /**
+     * The files of one area in acceptance order ({@link StagedFile#ACCEPTANCE_ORDER}), as a snapshot: a list
+     * that makes each file's {@link StagedFile} (and its path) when it is read, so that going through a large
+     * backlog in batches never holds every file's path at once. Files put or removed after the call are not
+     * in it or stay in it; reading a file that has gone meanwhile is the reader's business, as with a listing.
+     */
+    synchronized List<StagedFile> inAcceptanceOrder(Area area) {
+        List<Slot> slots = new ArrayList<>();
         compact.forEach((operationId, held) -> {
             if (held.area == area) {
-                files.add(held.file(operationId));
+                slots.add(new Slot(operationId, held, null));
             }
         });
         for (StagedFile file : others.values()) {
             if (file.area() == area) {
-                files.add(file);
+                slots.add(new Slot(null, null, file));
             }
         }
-        return files;
+        slots.sort(Slot.ORDER);
+        return new SlotList(slots.toArray(Slot[]::new));
+    }
+
+    /** A file in a snapshot: its fields and id, or the file as listed. */
+    private record Slot(UUID operationId, Compact held, StagedFile other) {
+
+        /** {@link StagedFile#ACCEPTANCE_ORDER}, making names and paths only for files whose sequences tie. */
+        static final Comparator<Slot> ORDER = Comparator.comparingLong(Slot::sequence)
+                .thenComparing(slot -> slot.file(), StagedFile.ACCEPTANCE_ORDER);
+
+        long sequence() {
+            return held != null ? held.sequence : other.sequence();
+        }
+
+        StagedFile file() {
+            return held != null ? held.file(operationId) : other;
+        }
+    }
+
+    private static final class SlotList extends AbstractList<StagedFile> implements RandomAccess {
+        private final Slot[] slots;
+
+        SlotList(Slot[] slots) {
+            this.slots = slots;
+        }
+
+        @Override
+        public StagedFile get(int i) {
+            return slots[i].file();
+        }
+
+        @Override
+        public int size() {
+            return slots.length;
+        }
     }
 
     /** Every file's facts, without making a {@link StagedFile} (and its path) for each: for figures. */
@@ -138,66 +183,87 @@ final class StagingIndex {
         return compact.size();
     }
 
-    synchronized Set<String> locations(Area area) {
-        Set<String> locations = new HashSet<>();
-        compact.forEach((operationId, held) -> {
-            if (held.area == area) {
-                locations.add(held.location(operationId));
-            }
-        });
+    /**
+     * Starts bringing the index in line with a listing of {@code area} (files added or removed by hand):
+     * hand it every file the listing finds, then {@link Listing#finish} it.
+     */
+    synchronized Listing beginListing(Area area) {
+        Set<String> othersBefore = new HashSet<>();
         for (StagedFile file : others.values()) {
             if (file.area() == area) {
-                locations.add(file.location());
+                othersBefore.add(file.location());
             }
         }
-        return locations;
+        return new Listing(area, ++listings, othersBefore);
     }
 
     /**
-     * Brings the index in line with a listing of {@code area} made after {@code before} was taken: files on
-     * disk the index misses are added, and files the index held before the listing began but the listing
-     * did not find are dropped — each only if a fresh look at the disk confirms it, since the store's own
-     * operations may have run meanwhile.
+     * One listing of an area. A file the listing finds is marked as seen, or added if the index missed it;
+     * when the listing ends, files the index held but the listing did not find are dropped — each only if a
+     * fresh look at the disk confirms it is gone, since the store's own operations may have run meanwhile.
+     * The marks live in the index's entries, so a listing of a large backlog keeps no set of its paths.
      */
-    synchronized void reconcile(List<StagedFile> listed, Set<String> before, Predicate<StagedFile> exists) {
-        Set<String> seen = new HashSet<>();
-        for (StagedFile file : listed) {
-            seen.add(file.location());
-            if (!holds(file) && exists.test(file)) {
-                put(file);
+    final class Listing {
+        private final Area area;
+        private final int number;
+        private final Set<String> othersBefore;
+        private final Set<String> othersSeen = new HashSet<>();
+
+        private Listing(Area area, int number, Set<String> othersBefore) {
+            this.area = area;
+            this.number = number;
+            this.othersBefore = othersBefore;
+        }
+
+        /** A file the listing found on disk ({@code exists} is asked only when the index did not know it). */
+        void found(StagedFile file, Predicate<StagedFile> exists) {
+            synchronized (StagingIndex.this) {
+                UUID operationId = file.operationId();
+                Compact held = operationId == null ? null : compact.get(operationId);
+                if (held != null && held.location(operationId).equals(file.location())) {
+                    held.listing = number;
+                    return;
+                }
+                if (others.containsKey(file.location())) {
+                    othersSeen.add(file.location());
+                    return;
+                }
+            }
+            if (exists.test(file)) {
+                synchronized (StagingIndex.this) {
+                    put(file);
+                    Compact added = file.operationId() == null ? null : compact.get(file.operationId());
+                    if (added != null) {
+                        added.listing = number;
+                    } else {
+                        othersSeen.add(file.location());
+                    }
+                }
             }
         }
-        for (String location : before) {
-            if (!seen.contains(location)) {
-                StagedFile file = at(location);
-                if (file != null && !exists.test(file)) {
+
+        /** Drops the files the listing did not find and that are gone from the disk. */
+        void finish(Predicate<StagedFile> exists) {
+            List<StagedFile> unseen = new ArrayList<>();
+            synchronized (StagingIndex.this) {
+                compact.forEach((operationId, held) -> {
+                    if (held.area == area && held.listing != number) {
+                        unseen.add(held.file(operationId));
+                    }
+                });
+                for (String location : othersBefore) {
+                    StagedFile file = others.get(location);
+                    if (file != null && !othersSeen.contains(location)) {
+                        unseen.add(file);
+                    }
+                }
+            }
+            for (StagedFile file : unseen) {
+                if (!exists.test(file)) {
                     remove(file);
                 }
             }
         }
-    }
-
-    /** Whether the index holds a file at {@code file}'s location. */
-    private boolean holds(StagedFile file) {
-        if (others.containsKey(file.location())) {
-            return true;
-        }
-        Compact held = file.operationId() == null ? null : compact.get(file.operationId());
-        return held != null && held.location(file.operationId()).equals(file.location());
-    }
-
-    /** The indexed file at a location; rare (a file that vanished), so a search is good enough. */
-    private StagedFile at(String location) {
-        StagedFile other = others.get(location);
-        if (other != null) {
-            return other;
-        }
-        for (Map.Entry<UUID, Compact> e : compact.entrySet()) {
-            if (e.getValue().location(e.getKey()).equals(location)) {
-                return e.getValue().file(e.getKey());
-            }
-        }
-        return null;
     }
 
     /**
@@ -213,6 +279,8 @@ final class StagingIndex {
         final long stagedAtSecond;
         final int stagedAtNano;
         final long bytes;
+        /** The last {@link Listing} that found this file on disk. */
+        int listing;
 
         private Compact(
                 Area area,

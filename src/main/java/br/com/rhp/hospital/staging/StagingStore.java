@@ -30,6 +30,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -371,33 +373,47 @@ public final class StagingStore {
      * never listed.
      */
     public List<StagedFile> files(Area area) {
-        Set<String> before = index.locations(area);
         List<StagedFile> files = new ArrayList<>();
+        list(area, files::add);
+        files.sort(StagedFile.ACCEPTANCE_ORDER);
+        return files;
+    }
+
+    /**
+     * Lists {@code area} on disk and brings the index in line with it (files added or removed by hand since
+     * the store was opened), without keeping the listing: a large backlog's paths are never all in memory.
+     * {@link #indexed} then gives the files in acceptance order.
+     */
+    public void refresh(Area area) {
+        list(area, file -> {});
+    }
+
+    private void list(Area area, Consumer<StagedFile> each) {
+        StagingIndex.Listing listing = index.beginListing(area);
+        Predicate<StagedFile> exists = file -> Files.exists(pathOf(file));
         try {
             walk(area, new AreaVisitor() {
                 @Override
                 public void file(StagedFile file, Path path) {
-                    files.add(file);
+                    listing.found(file, exists);
+                    each.accept(file);
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the staging area " + area, e);
         }
-        files.sort(StagedFile.ACCEPTANCE_ORDER);
-        index.reconcile(files, before, file -> Files.exists(pathOf(file)));
-        return files;
+        listing.finish(exists);
     }
 
     /**
      * The files of {@code area} as the store's index knows them — the names found when the store was opened,
      * kept up to date by the store's own operations — in acceptance order, without listing the disk (a
      * listing of a large staging area takes seconds). Files added or removed by hand since the store was
-     * opened are noticed only by {@link #files(Area)}.
+     * opened are noticed only by {@link #files(Area)} and {@link #refresh(Area)}. The list is a snapshot that
+     * makes each {@link StagedFile} when it is read, so that it costs a few bytes a file until then.
      */
     public List<StagedFile> indexed(Area area) {
-        List<StagedFile> files = index.all(area);
-        files.sort(StagedFile.ACCEPTANCE_ORDER);
-        return files;
+        return index.inAcceptanceOrder(area);
     }
 
     /** Reads one file. Never throws for a bad or vanished file: it comes back {@link StagedEntry.Unreadable}. */

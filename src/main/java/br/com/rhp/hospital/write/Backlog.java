@@ -63,37 +63,44 @@ public class Backlog {
      * @param inBackgroundAbove above this many staged files, the scan is handed to {@code background}
      */
     Backlog(StagingStore staging, int inBackgroundAbove, Executor background) {
-        List<StagedFile> files = new ArrayList<>();
+        // from the names the store indexed when it opened: no listing; each file's name is made when the scan
+        // reaches it, so a large backlog's names are never all in memory
+        List<List<StagedFile>> areas = new ArrayList<>();
+        int count = 0;
         for (Area area : Area.values()) {
-            files.addAll(staging.indexed(area)); // from the names the store indexed when it opened: no listing
+            List<StagedFile> files = staging.indexed(area);
+            areas.add(files);
+            count += files.size();
         }
-        if (files.size() <= inBackgroundAbove) {
-            scan(staging, files);
+        if (count <= inBackgroundAbove) {
+            scan(staging, areas, count);
             return;
         }
         scanning = true;
         log.info(
                 "{} staged file(s) found at start-up: reading them in the background; until that is done every"
                         + " write is staged behind them",
-                files.size());
-        background.execute(() -> scan(staging, files));
+                count);
+        int found = count;
+        background.execute(() -> scan(staging, areas, found));
     }
 
-    private void scan(StagingStore staging, List<StagedFile> files) {
+    private void scan(StagingStore staging, List<List<StagedFile>> areas, int count) {
         long started = System.nanoTime();
         try {
-            for (int i = 0; i < files.size(); i++) {
-                StagedFile file = files.set(i, null); // each file's entry can go once it is read
-                // one at a time: a large backlog's records never sit in memory together
-                if (staging.read(file) instanceof StagedEntry.Readable readable) {
-                    StagedRecord r = readable.record();
-                    Set<UUID> keys = OperationKeys.of(r.entityId(), r.payload());
-                    // the file's id (equal to the record's, which the read checks) is the very object the
-                    // store's index keeps: one UUID a held operation instead of two
-                    UUID operationId = file.operationId();
-                    synchronized (this) {
-                        if (!removedDuringScan.contains(operationId)) {
-                            add(operationId, keys);
+            for (List<StagedFile> files : areas) {
+                for (StagedFile file : files) {
+                    // one at a time: a large backlog's records never sit in memory together
+                    if (staging.read(file) instanceof StagedEntry.Readable readable) {
+                        StagedRecord r = readable.record();
+                        Set<UUID> keys = OperationKeys.of(r.entityId(), r.payload());
+                        // the file's id (equal to the record's, which the read checks) is the very object the
+                        // store's index keeps: one UUID a held operation instead of two
+                        UUID operationId = file.operationId();
+                        synchronized (this) {
+                            if (!removedDuringScan.contains(operationId)) {
+                                add(operationId, keys);
+                            }
                         }
                     }
                 }
@@ -107,7 +114,7 @@ public class Backlog {
             scanning = false;
             removedDuringScan.clear();
         }
-        if (!files.isEmpty()) {
+        if (count > 0) {
             log.info(
                     "{} staged operation(s) read at start-up in {} ms: writes touching their records wait behind them",
                     size(),

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +29,7 @@ class StagingIndexTests {
     private static List<StagedFile> everything(StagingIndex index) {
         List<StagedFile> files = new ArrayList<>();
         for (Area area : Area.values()) {
-            List<StagedFile> ofArea = index.all(area);
+            List<StagedFile> ofArea = index.inAcceptanceOrder(area);
             assertThat(ofArea).allMatch(file -> file.area() == area);
             files.addAll(ofArea);
         }
@@ -51,9 +51,8 @@ class StagingIndexTests {
             assertThat(index.find(file.operationId())).contains(file);
             assertThat(index.contains(file.operationId())).isTrue();
         }
-        assertThat(index.locations(Area.QUARANTINE))
-                .containsExactly(files.get(1).location());
-        assertThat(index.locations(Area.QUARANTINE).iterator().next())
+        assertThat(index.inAcceptanceOrder(Area.QUARANTINE)).containsExactly(files.get(1));
+        assertThat(index.inAcceptanceOrder(Area.QUARANTINE).get(0).location())
                 .startsWith("quarantine/create/paciente/2026/01/01/");
     }
 
@@ -133,7 +132,7 @@ class StagingIndexTests {
         index.move(pending, pending.in(Area.CONFLICTS));
 
         assertThat(everything(index)).containsExactly(pending.in(Area.CONFLICTS));
-        assertThat(index.locations(Area.PENDING)).isEmpty();
+        assertThat(index.inAcceptanceOrder(Area.PENDING)).isEmpty();
         assertThat(index.find(A)).contains(pending.in(Area.CONFLICTS));
     }
 
@@ -156,17 +155,49 @@ class StagingIndexTests {
         Instant at = Instant.parse("2026-11-27T02:10:03Z");
         StagedFile kept = staged(Area.PENDING, "n", 1, at, A);
         StagedFile gone = staged(Area.PENDING, "n", 2, at, B);
-        StagedFile stillThere = new StagedFile(Area.PENDING, "create/x.json", "create", null, null, -1, at, 3);
+        StagedFile misplacedGone = new StagedFile(Area.PENDING, "create/x.json", "create", null, null, -1, at, 3);
+        StagedFile misplacedStillThere = new StagedFile(Area.PENDING, "create/y.json", "create", null, null, -1, at, 3);
+        StagedFile otherArea = staged(Area.CONFLICTS, "n", 4, at, UUID.randomUUID());
         StagedFile found = staged(Area.PENDING, "n", 3, at, C);
         StagingIndex index = new StagingIndex();
-        List.of(kept, gone, stillThere).forEach(index::put);
-        Set<String> before = index.locations(Area.PENDING);
+        List.of(kept, gone, misplacedGone, misplacedStillThere, otherArea).forEach(index::put);
+        List<StagedFile> askedAbout = new ArrayList<>();
+        Predicate<StagedFile> exists = file -> {
+            askedAbout.add(file);
+            return !file.equals(gone) && !file.equals(misplacedGone);
+        };
 
-        // the listing missed two files; only `gone` is really gone from the disk
-        index.reconcile(List.of(kept, found), before, file -> !file.equals(gone));
+        // the listing finds `kept` and a file the index missed; it misses three: two gone, one still there
+        // (made while the listing ran, say)
+        StagingIndex.Listing listing = index.beginListing(Area.PENDING);
+        listing.found(kept, exists);
+        listing.found(found, exists);
+        listing.finish(exists);
 
-        assertThat(everything(index)).containsExactlyInAnyOrder(kept, stillThere, found);
+        assertThat(everything(index)).containsExactlyInAnyOrder(kept, misplacedStillThere, found, otherArea);
         assertThat(index.contains(B)).isFalse();
+        // the disk is asked only about what the index and the listing disagree on
+        assertThat(askedAbout).containsExactlyInAnyOrder(found, gone, misplacedGone, misplacedStillThere);
+    }
+
+    @Test
+    void givesAnAreaInAcceptanceOrderMakingEachFileWhenItIsRead() {
+        Instant at = Instant.parse("2026-11-27T02:10:03Z");
+        StagedFile third = staged(Area.PENDING, "a", 9, at, A);
+        StagedFile first = new StagedFile(Area.PENDING, "create/x.json", "create", null, null, -1, at, 3);
+        // two nodes' files with one sequence: the name decides
+        StagedFile secondOfNodeB = staged(Area.PENDING, "b", 5, at, B);
+        StagedFile secondOfNodeA = staged(Area.PENDING, "a", 5, at.plusNanos(1), C);
+        StagingIndex index = new StagingIndex();
+        List.of(third, first, secondOfNodeB, secondOfNodeA).forEach(index::put);
+
+        List<StagedFile> ordered = index.inAcceptanceOrder(Area.PENDING);
+        index.remove(third); // a snapshot: what is removed later stays in it
+
+        assertThat(ordered).containsExactly(first, secondOfNodeB, secondOfNodeA, third);
+        assertThat(ordered.subList(1, 3)).containsExactly(secondOfNodeB, secondOfNodeA);
+        assertThat(List.of(first, secondOfNodeB, secondOfNodeA, third))
+                .isSortedAccordingTo(StagedFile.ACCEPTANCE_ORDER);
     }
 
     @Test
