@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.EnvironmentAware;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * <p>SQLite: the file's folder is created on first start, and the pool holds a single connection (one
  * writer at a time is SQLite's rule). PostgreSQL: short connect and socket timeouts, so that a
  * database that is down or that accepts connections and never answers fails a request in seconds
- * instead of hanging; and every statement planned for the tables as they are now (no stale generic
+ * instead of hanging; read-only transactions with a shorter deadline of their own ({@link
+ * ReadDeadlineDialect}); and every statement planned for the tables as they are now (no stale generic
  * plan).
  */
 @Component
@@ -32,19 +34,29 @@ class DatabaseSettings implements BeanPostProcessor, EnvironmentAware {
     private final int connectTimeoutSeconds;
     private final int socketTimeoutSeconds;
     private final int postgresPoolSize;
+    private final Duration readTimeout;
     private Environment environment;
 
     DatabaseSettings(
             @Value("${DATABASE_CONNECT_TIMEOUT_SECONDS:3}") int connectTimeoutSeconds,
             @Value("${DATABASE_SOCKET_TIMEOUT_SECONDS:10}") int socketTimeoutSeconds,
-            @Value("${DATABASE_POOL_SIZE:10}") int postgresPoolSize) {
+            @Value("${DATABASE_POOL_SIZE:10}") int postgresPoolSize,
+            @Value("${DATABASE_READ_TIMEOUT:PT5S}") Duration readTimeout) {
         this.connectTimeoutSeconds = connectTimeoutSeconds;
         this.socketTimeoutSeconds = socketTimeoutSeconds;
         this.postgresPoolSize = postgresPoolSize;
+        this.readTimeout = readTimeout;
     }
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof LocalContainerEntityManagerFactoryBean factory
+                && environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:")
+                && !readTimeout.isNegative()
+                && !readTimeout.isZero()) {
+            // before the factory takes its vendor's dialect: read-only transactions get a deadline
+            factory.setJpaDialect(new ReadDeadlineDialect(readTimeout));
+        }
         if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
             String url = hikari.getJdbcUrl();
             if (url.startsWith("jdbc:sqlite:")) {

@@ -7,6 +7,7 @@ import br.com.rhp.hospital.support.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -39,7 +40,7 @@ class BatchedInsertsIntegrationTests {
             hikari.setJdbcUrl(db.url() + (db.url().contains("?") ? "&" : "?") + "reWriteBatchedInserts=false");
             hikari.setUsername(db.username());
             hikari.setPassword(db.password());
-            new DatabaseSettings(3, 10, 1).postProcessBeforeInitialization(hikari, "dataSource");
+            new DatabaseSettings(3, 10, 1, Duration.ofSeconds(5)).postProcessBeforeInitialization(hikari, "dataSource");
             try (Connection connection = hikari.getConnection()) {
                 assertThat(rewrites(connection)).isFalse();
             }

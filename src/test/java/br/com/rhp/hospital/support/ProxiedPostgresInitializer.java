@@ -27,7 +27,10 @@ public class ProxiedPostgresInitializer implements ApplicationContextInitializer
         props.put("DATABASE_USERNAME", db.username());
         props.put("DATABASE_PASSWORD", db.password());
         props.put("DATABASE_CONNECT_TIMEOUT_SECONDS", "1");
-        props.put("DATABASE_SOCKET_TIMEOUT_SECONDS", "2");
+        // a test of what a longer socket timeout would hold up may set it (test.proxy.socket-timeout-seconds)
+        props.put(
+                "DATABASE_SOCKET_TIMEOUT_SECONDS",
+                context.getEnvironment().getProperty("test.proxy.socket-timeout-seconds", "2"));
         props.put("DATABASE_CONNECT_TIMEOUT_MS", "1000");
         props.put("DATABASE_VALIDATION_TIMEOUT_MS", "500");
         props.put("DATABASE_RETRY_INTERVAL", "PT1S");
