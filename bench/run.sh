@@ -197,17 +197,28 @@ stop_sampler() { kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>
 
 api() { curl -s -m "${3:-10}" -o "$work/api.out" -w '%{http_code}' -u "$admin_user:$admin_password" -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port$1" -d "$2"; }
 
-# wrk: sets w_rps w_p50 w_p99 w_max w_201 w_202 w_other w_sockerr (and peak_mb)
+# CPU time (user + system, in clock ticks) of a process, and of every PostgreSQL process on the machine
+clk_tck=$(getconf CLK_TCK)
+proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() { local t=0 p; for p in $(pgrep -u postgres 2>/dev/null); do t=$((t + $(proc_ticks "$p"))); done; echo "$t"; }
+per_request_us() { awk -v d="$1" -v n="$2" -v hz="$clk_tck" 'BEGIN { if (n + 0 > 0) printf "%.0f", d * 1e6 / hz / n; else print "-" }'; }
+
+# wrk: sets w_rps w_p50 w_p99 w_max w_201 w_202 w_other w_sockerr (and peak_mb), and the CPU time per
+# request of the service (w_cpu) and of PostgreSQL (w_pgcpu), in microseconds
 cpf_base=100000000
 run_wrk() { # label script connections
-    local label=$1 script=$2 c=$3 file="$out/wrk-$1-c$3.txt"
+    local label=$1 script=$2 c=$3 file="$out/wrk-$1-c$3.txt" s0 s1 p0 p1 requests
     start_sampler
+    s0=$(proc_ticks "$pid") p0=$(pg_ticks)
     BENCH_AUTH=$auth BENCH_CPF_BASE=$cpf_base BENCH_BED_PREFIX=${bed_prefix:-} \
         wrk -t "$c" -c "$c" -d "${duration}s" --timeout 10s -s "$bench/wrk/$script" "http://127.0.0.1:$port" >"$file" 2>&1 || true
+    s1=$(proc_ticks "$pid") p1=$(pg_ticks)
     stop_sampler
     cpf_base=$((cpf_base + 40000000))
-    read -r _ _ w_rps w_p50 w_p99 w_max w_201 w_202 w_other w_sockerr < <(grep '^RESULT' "$file" || echo "RESULT 0 - - - - - 0 0 0 0") || true
-    log "$label c=$c: $w_rps req/s, p50 $w_p50 ms, p99 $w_p99 ms, max $w_max ms; 201: $w_201, 202: $w_202, other: $w_other, socket errors: $w_sockerr; peak RSS $peak_mb MB"
+    read -r _ requests w_rps w_p50 w_p99 w_max w_201 w_202 w_other w_sockerr < <(grep '^RESULT' "$file" || echo "RESULT 0 - - - - 0 0 0 0") || true
+    w_cpu=$(per_request_us $((s1 - s0)) "$requests")
+    w_pgcpu=$(per_request_us $((p1 - p0)) "$requests")
+    log "$label c=$c: $w_rps req/s, p50 $w_p50 ms, p99 $w_p99 ms, max $w_max ms; 201: $w_201, 202: $w_202, other: $w_other, socket errors: $w_sockerr; peak RSS $peak_mb MB; CPU per request: service $w_cpu us, PostgreSQL $w_pgcpu us"
 }
 
 # pgbench: sets g_tps g_p50 g_p99 (ms)
@@ -300,15 +311,15 @@ SQL
 # warm the service up (JIT, connection pool) before measuring: a short unmeasured load
 BENCH_AUTH=$auth BENCH_CPF_BASE=50000000 wrk -t 2 -c 4 -d 3s -s "$bench/wrk/pacientes.lua" "http://127.0.0.1:$port" >"$out/wrk-warmup.txt" 2>&1 || true
 for c in $concurrencies; do
-    run_wrk "pacientes-up" pacientes.lua "$c"; api_p=("$w_rps" "$w_p50" "$w_p99" "$w_201" "$w_other" "$peak_mb")
+    run_wrk "pacientes-up" pacientes.lua "$c"; api_p=("$w_rps" "$w_p50" "$w_p99" "$w_201" "$w_other" "$peak_mb" "$w_cpu" "$w_pgcpu")
     run_pgbench "pacientes" "$work/pacientes.sql" "$c"
-    rows_up+=("| POST /api/pacientes | $c | $(fmt "${api_p[0]}") | ${api_p[1]} / ${api_p[2]} | $(fmt "$g_tps") | $g_p50 / $g_p99 | **$(ratio "${api_p[0]}" "$g_tps")** | ${api_p[3]} / ${api_p[4]} | ${api_p[5]} |")
+    rows_up+=("| POST /api/pacientes | $c | $(fmt "${api_p[0]}") | ${api_p[1]} / ${api_p[2]} | ${api_p[6]} / ${api_p[7]} | $(fmt "$g_tps") | $g_p50 / $g_p99 | **$(ratio "${api_p[0]}" "$g_tps")** | ${api_p[3]} / ${api_p[4]} | ${api_p[5]} |")
     [ "$c" = 8 ] && bed_prefix=0190bed1-0000-7000-8000- || bed_prefix=0190bed2-0000-7000-8000-
-    run_wrk "internacao-up" internacao.lua "$c"; api_i=("$w_rps" "$w_p50" "$w_p99" "$w_201" "$w_other" "$peak_mb")
+    run_wrk "internacao-up" internacao.lua "$c"; api_i=("$w_rps" "$w_p50" "$w_p99" "$w_201" "$w_other" "$peak_mb" "$w_cpu" "$w_pgcpu")
     run_pgbench "internacao" "$work/internacao.sql" "$c"
     # pgbench counts one flow (3 operations) as one "transaction"
     g_ops=$(awk -v t="$g_tps" 'BEGIN { printf "%.1f", t * 3 }')
-    rows_up+=("| admission flow (register, admit, discharge), requests | $c | $(fmt "${api_i[0]}") | ${api_i[1]} / ${api_i[2]} | $(fmt "$g_ops") | per flow $g_p50 / $g_p99 | **$(ratio "${api_i[0]}" "$g_ops")** | ${api_i[3]} / ${api_i[4]} | ${api_i[5]} |")
+    rows_up+=("| admission flow (register, admit, discharge), requests | $c | $(fmt "${api_i[0]}") | ${api_i[1]} / ${api_i[2]} | ${api_i[6]} / ${api_i[7]} | $(fmt "$g_ops") | per flow $g_p50 / $g_p99 | **$(ratio "${api_i[0]}" "$g_ops")** | ${api_i[3]} / ${api_i[4]} | ${api_i[5]} |")
 done
 peak_up=$(mb "$(status_kb "$pid" VmHWM)")
 footprint[-1]="${footprint[-1]} $peak_up |"
@@ -372,13 +383,13 @@ for mode in refuse blackhole; do
         tried_before=$(grep -c 'Database unavailable (' "$svc_log" || true)
         run_wrk "pacientes-$mode" pacientes.lua "$c"
         tried=$(( $(grep -c 'Database unavailable (' "$svc_log" || true) - tried_before ))
-        rows_down+=("| POST /api/pacientes, database ${mode}d | $c | $(fmt "$w_rps") | $w_p50 / $w_p99 | $w_max | ${raw_rate[$c]} | ${raw_p50[$c]} / ${raw_p99[$c]} | **$(ratio "$w_rps" "${raw_rate[$c]}")** | $w_202 / $((w_201 + w_other)) | $peak_mb |")
+        rows_down+=("| POST /api/pacientes, database ${mode}d | $c | $(fmt "$w_rps") | $w_p50 / $w_p99 | $w_max | $w_cpu | ${raw_rate[$c]} | ${raw_p50[$c]} / ${raw_p99[$c]} | **$(ratio "$w_rps" "${raw_rate[$c]}")** | $w_202 / $((w_201 + w_other)) | $peak_mb |")
         if [ "$mode" = blackhole ]; then
             notes+=("Black-holed, $c clients, POST /api/pacientes: **$tried** of $((w_201 + w_202 + w_other)) requests tried the database (each would have waited up to DATABASE_WRITE_TIMEOUT = $write_timeout_ms ms and logged \`Database unavailable\`); slowest request $w_max ms.")
         fi
         bed_prefix=0190bedd-0000-7000-8000-
         run_wrk "internacao-$mode" internacao.lua "$c"
-        rows_down+=("| admission flow, database ${mode}d | $c | $(fmt "$w_rps") | $w_p50 / $w_p99 | $w_max | ${raw_rate[$c]} | ${raw_p50[$c]} / ${raw_p99[$c]} | **$(ratio "$w_rps" "${raw_rate[$c]}")** | $w_202 / $((w_201 + w_other)) | $peak_mb |")
+        rows_down+=("| admission flow, database ${mode}d | $c | $(fmt "$w_rps") | $w_p50 / $w_p99 | $w_max | $w_cpu | ${raw_rate[$c]} | ${raw_p50[$c]} / ${raw_p99[$c]} | **$(ratio "$w_rps" "${raw_rate[$c]}")** | $w_202 / $((w_201 + w_other)) | $peak_mb |")
     done
 done
 peak_down=$(mb "$(status_kb "$pid" VmHWM)")
@@ -515,16 +526,16 @@ report=$work/report.md
     if [ ${#rows_up[@]} -gt 0 ]; then
     echo "**1. Database up** (limit: pgbench, same rows + ledger rows + audit entries, one transaction per operation, same clients)"
     echo
-    echo "| Load | Clients | Service req/s | p50 / p99 ms | Limit ops/s | Limit p50 / p99 ms | Ratio | 201 / other | Peak RSS MB |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| Load | Clients | Service req/s | p50 / p99 ms | CPU µs/req service / PostgreSQL | Limit ops/s | Limit p50 / p99 ms | Ratio | 201 / other | Peak RSS MB |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${rows_up[@]}"
     echo
     fi
     if [ ${#rows_down[@]} -gt 0 ]; then
     echo "**2. Database down** (limit: write + fsync + atomic rename + directory fsync of a 600-byte file, same threads, same disk; 1 thread: ${raw_rate[1]} files/s)"
     echo
-    echo "| Load | Clients | Service req/s | p50 / p99 ms | Max ms | Limit files/s | Limit p50 / p99 ms | Ratio | 202 / other | Peak RSS MB |"
-    echo "|---|---|---|---|---|---|---|---|---|---|"
+    echo "| Load | Clients | Service req/s | p50 / p99 ms | Max ms | CPU µs/req | Limit files/s | Limit p50 / p99 ms | Ratio | 202 / other | Peak RSS MB |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${rows_down[@]}"
     echo
     if [ ${#notes[@]} -gt 0 ]; then printf -- '- %s\n' "${notes[@]}"; echo; fi
