@@ -24,6 +24,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,9 +149,13 @@ public class Replayer {
         private long lotes;
 
         private long lotesUmAUm;
-        private long lendoNanos;
         private long aplicandoNanos;
-        private long concluindoNanos;
+        /** Time this thread waited for the file thread: a batch not read yet, a removal not done yet. */
+        private long esperandoArquivosNanos;
+        /** Time the file thread spent reading batches and removing applied files. */
+        private final AtomicLong lendoNanos = new AtomicLong();
+
+        private final AtomicLong concluindoNanos = new AtomicLong();
 
         Run(String gatilho) {
             this.gatilho = gatilho;
@@ -157,39 +167,69 @@ public class Replayer {
             // then walks the index's own entries, each file's name made when its batch comes
             staging.refresh(Area.PENDING);
             List<StagedFile> files = staging.indexed(Area.PENDING);
+            // A second thread reads (and decrypts) the next batch and removes the files of the previous one
+            // while this one applies the current batch: the replay thread mostly waits for PostgreSQL, and
+            // the files' work then costs no time of its own. Only this thread applies, in order, and decides
+            // what is held; the file thread's outcomes (applied files removed) are those of batches already
+            // committed, so a crash leaves at worst files whose replay is a no-op, as before.
+            ExecutorService arquivos = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "replay-files");
+                thread.setDaemon(true);
+                return thread;
+            });
             boolean interrompida = false;
-            for (int from = 0; from < files.size() && !interrompida; from += batchSize) {
-                List<StagedFile> lote = files.subList(from, Math.min(files.size(), from + batchSize));
-                long t0 = System.nanoTime();
-                List<StagedEntry> entries = lote.stream().map(staging::read).toList();
-                long t1 = System.nanoTime();
-                List<StagedEntry> aplicados = new ArrayList<>();
-                if (!applyTogether(entries, aplicados)) {
-                    lotesUmAUm++;
-                    for (StagedEntry entry : entries) {
-                        if (!apply(entry, aplicados)) {
-                            interrompida = true;
-                            break;
+            try {
+                Future<List<StagedEntry>> proximo = arquivos.submit(() -> ler(files, 0));
+                Future<?> conclusao = null;
+                for (int from = 0; from < files.size() && !interrompida; from += batchSize) {
+                    long t0 = System.nanoTime();
+                    List<StagedEntry> entries = aguardar(proximo);
+                    int seguinte = from + batchSize;
+                    proximo = seguinte < files.size() ? arquivos.submit(() -> ler(files, seguinte)) : null;
+                    long t1 = System.nanoTime();
+                    List<StagedEntry> aplicados = new ArrayList<>();
+                    if (!applyTogether(entries, aplicados)) {
+                        lotesUmAUm++;
+                        // quarantine and conflict moves happen here, one outcome at a time: the previous
+                        // batch's files are removed first
+                        aguardar(conclusao);
+                        for (StagedEntry entry : entries) {
+                            if (!apply(entry, aplicados)) {
+                                interrompida = true;
+                                break;
+                            }
                         }
                     }
+                    long t2 = System.nanoTime();
+                    aguardar(conclusao); // outcomes in batch order, and an error of the last one surfaces here
+                    conclusao = arquivos.submit(() -> concluir(aplicados));
+                    lotes++;
+                    esperandoArquivosNanos += (t1 - t0) + (System.nanoTime() - t2);
+                    aplicandoNanos += t2 - t1;
                 }
-                long t2 = System.nanoTime();
-                concluir(aplicados);
-                lotes++;
-                lendoNanos += t1 - t0;
-                aplicandoNanos += t2 - t1;
-                concluindoNanos += System.nanoTime() - t2;
+                aguardar(conclusao);
+                if (proximo != null) {
+                    proximo.cancel(false); // interrupted: the batch read ahead stays pending
+                }
+            } finally {
+                // no interruption: a removal under way finishes (an interrupted write would close the
+                // journal's channel), and the next run starts only once this one's files are settled
+                arquivos.shutdown();
+                esperarTerminar(arquivos);
             }
             if (lotes > 0) {
                 log.info(
-                        "Replay ({}): {} batch(es) of up to {}, {} applied one by one; reading files {} ms, applying {} ms, removing applied files {} ms",
+                        "Replay ({}): {} batch(es) of up to {}, {} applied one by one; applying {} ms, waiting for"
+                                + " the files {} ms (reading {} ms and removing applied files {} ms, beside the"
+                                + " applying)",
                         gatilho,
                         lotes,
                         batchSize,
                         lotesUmAUm,
-                        lendoNanos / 1_000_000,
                         aplicandoNanos / 1_000_000,
-                        concluindoNanos / 1_000_000);
+                        esperandoArquivosNanos / 1_000_000,
+                        lendoNanos.get() / 1_000_000,
+                        concluindoNanos.get() / 1_000_000);
             }
             return new ReplayResult(
                     gatilho,
@@ -290,14 +330,66 @@ public class Replayer {
             }
         }
 
-        /** Removes the files of the operations the database now holds (their commits are done). */
+        /** Reads the batch that starts at {@code from} (on the file thread). */
+        private List<StagedEntry> ler(List<StagedFile> files, int from) {
+            long t0 = System.nanoTime();
+            List<StagedEntry> entries = files.subList(from, Math.min(files.size(), from + batchSize)).stream()
+                    .map(staging::read)
+                    .toList();
+            lendoNanos.addAndGet(System.nanoTime() - t0);
+            return entries;
+        }
+
+        /**
+         * Removes the files of the operations the database now holds (their commits are done), on the file
+         * thread.
+         */
         private void concluir(List<StagedEntry> aplicados) {
             if (aplicados.isEmpty()) {
                 return;
             }
+            long t0 = System.nanoTime();
             staging.markApplied(aplicados);
             for (StagedEntry entry : aplicados) {
                 backlog.remove(entry.file().operationId());
+            }
+            concluindoNanos.addAndGet(System.nanoTime() - t0);
+        }
+
+        private static void esperarTerminar(ExecutorService executor) {
+            boolean interrompido = false;
+            while (true) {
+                try {
+                    if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrompido = true;
+                }
+            }
+            if (interrompido) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits for the file thread's task; its failure is this run's. */
+        private <T> T aguardar(Future<T> task) {
+            if (task == null) {
+                return null;
+            }
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("replay interrupted while waiting for its files", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
     }
