@@ -4,6 +4,7 @@ import br.com.rhp.hospital.database.DatabaseCircuit;
 import br.com.rhp.hospital.database.DatabaseFailures;
 import br.com.rhp.hospital.database.SchemaMigrations;
 import br.com.rhp.hospital.shared.ProblemaDeDominio;
+import br.com.rhp.hospital.shared.Tarefas;
 import br.com.rhp.hospital.staging.Area;
 import br.com.rhp.hospital.staging.StagedEntry;
 import br.com.rhp.hospital.staging.StagedFile;
@@ -383,13 +384,7 @@ public class Replayer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("replay interrupted while waiting for its files", e);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
+                throw Tarefas.falhaDe(e);
             }
         }
     }

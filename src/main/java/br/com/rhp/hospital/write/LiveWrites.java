@@ -1,5 +1,6 @@
 package br.com.rhp.hospital.write;
 
+import br.com.rhp.hospital.shared.Tarefas;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -57,13 +58,7 @@ class LiveWrites {
         } catch (TimeoutException e) {
             throw new QueryTimeoutException("the database did not answer within " + timeout, e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Tarefas.falhaDe(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new QueryTimeoutException("interrupted while waiting for the database", e);

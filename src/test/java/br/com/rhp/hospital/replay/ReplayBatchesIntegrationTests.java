@@ -61,8 +61,7 @@ class ReplayBatchesIntegrationTests {
 
     @AfterEach
     void restaura() {
-        proxy.forward();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !circuit.isOpen());
+        restaurar();
     }
 
     @Test
