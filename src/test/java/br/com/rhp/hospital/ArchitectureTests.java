@@ -1,5 +1,7 @@
 package br.com.rhp.hospital;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -100,6 +102,22 @@ class ArchitectureTests {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("jakarta.validation..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void versionedEntitiesTellSpringDataWhetherTheyAreNew() {
+        // otherwise every save() reads the version through a bean wrapper that throws before it falls back
+        // to the field (see EntidadeVersionada)
+        classes()
+                .that()
+                .areAnnotatedWith(jakarta.persistence.Entity.class)
+                .and(describe(
+                        "have a @Version field",
+                        type -> type.getAllFields().stream()
+                                .anyMatch(field -> field.isAnnotatedWith(jakarta.persistence.Version.class))))
+                .should()
+                .implement(org.springframework.data.domain.Persistable.class)
                 .check(CLASSES);
     }
 

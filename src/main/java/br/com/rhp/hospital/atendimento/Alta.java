@@ -2,6 +2,7 @@ package br.com.rhp.hospital.atendimento;
 
 import br.com.rhp.hospital.shared.Auditoria;
 import br.com.rhp.hospital.shared.Autoria;
+import br.com.rhp.hospital.shared.EntidadeVersionada;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /** The discharge of an encounter: at most one per encounter (unique in the database). */
 @Entity
 @Table(name = "alta")
-public class Alta {
+public class Alta implements EntidadeVersionada {
 
     /** Staging partition key and operation entity name. */
     public static final String ENTIDADE = "alta";
@@ -70,6 +71,11 @@ public class Alta {
 
     public UUID id() {
         return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return versao == null;
     }
 
     public UUID atendimentoId() {

@@ -2,6 +2,7 @@ package br.com.rhp.hospital.atendimento;
 
 import br.com.rhp.hospital.shared.Auditoria;
 import br.com.rhp.hospital.shared.Autoria;
+import br.com.rhp.hospital.shared.EntidadeVersionada;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /** An encounter of a patient with the hospital; an INTERNACAO is a stay in beds. */
 @Entity
 @Table(name = "atendimento")
-public class Atendimento {
+public class Atendimento implements EntidadeVersionada {
 
     /** Staging partition key and operation entity name. */
     public static final String ENTIDADE = "atendimento";
@@ -129,6 +130,11 @@ public class Atendimento {
 
     public UUID id() {
         return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return versao == null;
     }
 
     public UUID pacienteId() {

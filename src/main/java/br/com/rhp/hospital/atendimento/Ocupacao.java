@@ -2,6 +2,7 @@ package br.com.rhp.hospital.atendimento;
 
 import br.com.rhp.hospital.shared.Auditoria;
 import br.com.rhp.hospital.shared.Autoria;
+import br.com.rhp.hospital.shared.EntidadeVersionada;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -17,7 +18,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "ocupacao")
-public class Ocupacao {
+public class Ocupacao implements EntidadeVersionada {
 
     @Id
     private UUID id;
@@ -67,6 +68,11 @@ public class Ocupacao {
 
     public UUID id() {
         return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return versao == null;
     }
 
     public UUID atendimentoId() {

@@ -2,6 +2,7 @@ package br.com.rhp.hospital.atendimento;
 
 import br.com.rhp.hospital.shared.Auditoria;
 import br.com.rhp.hospital.shared.Autoria;
+import br.com.rhp.hospital.shared.EntidadeVersionada;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /** The record of an internal bed move of a stay. Immutable once written. */
 @Entity
 @Table(name = "transferencia")
-public class Transferencia {
+public class Transferencia implements EntidadeVersionada {
 
     /** Staging partition key and operation entity name. */
     public static final String ENTIDADE = "transferencia";
@@ -70,6 +71,11 @@ public class Transferencia {
 
     public UUID id() {
         return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return versao == null;
     }
 
     public UUID atendimentoId() {

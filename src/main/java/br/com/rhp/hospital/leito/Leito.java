@@ -2,6 +2,7 @@ package br.com.rhp.hospital.leito;
 
 import br.com.rhp.hospital.shared.Auditoria;
 import br.com.rhp.hospital.shared.Autoria;
+import br.com.rhp.hospital.shared.EntidadeVersionada;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -21,7 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "leito")
-public class Leito {
+public class Leito implements EntidadeVersionada {
 
     /** Staging partition key and operation entity name. */
     public static final String ENTIDADE = "leito";
@@ -171,6 +172,11 @@ public class Leito {
 
     public UUID id() {
         return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return versao == null;
     }
 
     public UUID unidadeId() {

@@ -3,6 +3,7 @@ package br.com.rhp.hospital.paciente;
 import br.com.rhp.hospital.shared.Auditoria;
 import br.com.rhp.hospital.shared.Autoria;
 import br.com.rhp.hospital.shared.DadosInvalidos;
+import br.com.rhp.hospital.shared.EntidadeVersionada;
 import br.com.rhp.hospital.shared.TextoDeBusca;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -24,7 +25,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "paciente")
-public class Paciente {
+public class Paciente implements EntidadeVersionada {
 
     /** Staging partition key and operation entity name. */
     public static final String ENTIDADE = "paciente";
@@ -168,6 +169,11 @@ public class Paciente {
 
     public UUID id() {
         return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return versao == null;
     }
 
     public String nome() {

@@ -37,7 +37,7 @@ class PacienteHandlers {
         return OperationHandler.of(Paciente.ENTIDADE, Action.UPDATE, JsonNode.class, (op, patch) -> {
             Paciente paciente = carregar(pacientes, op);
             PacienteForm form = patches.apply(PacienteForm.de(paciente), patch, PacienteForm.class);
-            regras.verificarUnicidade(paciente.id(), form);
+            regras.verificarUnicidadeNaAlteracao(paciente, form);
             paciente.alterar(form, op.autoria(clock.instant()));
             return paciente;
         });

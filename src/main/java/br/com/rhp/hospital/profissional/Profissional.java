@@ -2,6 +2,7 @@ package br.com.rhp.hospital.profissional;
 
 import br.com.rhp.hospital.shared.Auditoria;
 import br.com.rhp.hospital.shared.Autoria;
+import br.com.rhp.hospital.shared.EntidadeVersionada;
 import br.com.rhp.hospital.shared.TextoDeBusca;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -28,7 +29,7 @@ import org.hibernate.annotations.OptimisticLock;
  */
 @Entity
 @Table(name = "profissional")
-public class Profissional {
+public class Profissional implements EntidadeVersionada {
 
     /** Staging partition key and operation entity name. */
     public static final String ENTIDADE = "profissional";
@@ -118,6 +119,11 @@ public class Profissional {
 
     public UUID id() {
         return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return versao == null;
     }
 
     public String nome() {

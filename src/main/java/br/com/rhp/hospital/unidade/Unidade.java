@@ -2,6 +2,7 @@ package br.com.rhp.hospital.unidade;
 
 import br.com.rhp.hospital.shared.Auditoria;
 import br.com.rhp.hospital.shared.Autoria;
+import br.com.rhp.hospital.shared.EntidadeVersionada;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -15,7 +16,7 @@ import java.util.UUID;
 /** A place of care. Deactivated, never deleted. */
 @Entity
 @Table(name = "unidade")
-public class Unidade {
+public class Unidade implements EntidadeVersionada {
 
     /** Staging partition key and operation entity name. */
     public static final String ENTIDADE = "unidade";
@@ -78,6 +79,11 @@ public class Unidade {
 
     public UUID id() {
         return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return versao == null;
     }
 
     public String codigo() {

@@ -294,6 +294,11 @@ class PacienteApiIntegrationTests {
         alterar(outro, "\"0\"", "{\"cns\": \"" + cns + "\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.regra").value("CnsJaCadastrado"));
+        alterar(outro, "\"0\"", "{\"cpf\": \"" + cpf + "\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.regra").value("CpfJaCadastrado"));
+        // a change that keeps the record's own CPF is not refused because of it
+        alterar(outro, "\"0\"", "{\"telefone\": \"81999990000\"}").andExpect(status().isOk());
     }
 
     @Test
