@@ -34,7 +34,12 @@
 # Environment: BENCH_QUICK=1; BENCH_PGHOST/BENCH_PGPORT/BENCH_PGUSER (127.0.0.1, 5432, postgres);
 # BENCH_DB (hospital_bench); BENCH_PORT (18091); BENCH_DURATION (seconds per load, 15; quick 4);
 # BENCH_REPLAY_OPS (100000; quick 4000); BENCH_PHASES (which phases, "up down replay");
-# BENCH_JFR=1 records a JFR profile of the replay into bench/results/. Raw output of every tool goes to bench/results/run-<date>/ (not committed).
+# BENCH_JFR=1 records a JFR profile of the replay into bench/results/.
+# BENCH_PROFILE=1 profiles every start of the service with async-profiler (tools.profiler:async-profiler
+# from Maven Central, fetched by ./mvnw): the CPU time of each thread, every millisecond, into
+# bench/results/run-<date>/profile-<start>.collapsed; read it with java bench/Profile.java (see
+# docs/BENCHMARKS.md). A profiled run is never added to docs/BENCHMARKS.md: the profiler costs CPU.
+# Raw output of every tool goes to bench/results/run-<date>/ (not committed).
 set -euo pipefail
 { # the whole script is read before it runs
 
@@ -52,6 +57,8 @@ done
 
 quick=${BENCH_QUICK:-0}
 [ "$quick" = 1 ] && append=false
+profile=${BENCH_PROFILE:-0}
+[ "$profile" = 1 ] && append=false
 pghost=${BENCH_PGHOST:-127.0.0.1} pgport=${BENCH_PGPORT:-5432} pguser=${BENCH_PGUSER:-postgres}
 db=${BENCH_DB:-hospital_bench}
 port=${BENCH_PORT:-18091}
@@ -71,6 +78,7 @@ admin_password="bench-$(date +%s)-$RANDOM-pw"
 auth=$(printf '%s:%s' "$admin_user" "$admin_password" | base64 -w0)
 key=$(head -c 32 /dev/urandom | base64 -w0)
 write_timeout_ms=1000
+async_profiler_version=4.1
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -126,6 +134,16 @@ if [ -z "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" 
     (cd "$root" && ./mvnw -B -q -DskipTests package) || die "build failed"
     jar=$(ls "$root"/target/hospital-api-*.jar | sort -V | tail -n 1)
 fi
+profiler=
+if [ "$profile" = 1 ]; then
+    case "$(uname -m)" in x86_64) arch=linux-x64 ;; aarch64) arch=linux-arm64 ;; *) die "BENCH_PROFILE: no async-profiler for $(uname -m)" ;; esac
+    log "fetching async-profiler $async_profiler_version (./mvnw dependency:copy)"
+    (cd "$root" && ./mvnw -B -q dependency:copy -Dartifact="tools.profiler:async-profiler:$async_profiler_version" \
+        -DoutputDirectory="$work/profiler" >"$out/profiler-fetch.log" 2>&1) || die "could not fetch async-profiler (see $out/profiler-fetch.log)"
+    (cd "$work/profiler" && jar xf "async-profiler-$async_profiler_version.jar" "$arch/libasyncProfiler.so") \
+        || die "no $arch/libasyncProfiler.so in async-profiler $async_profiler_version"
+    profiler=$work/profiler/$arch/libasyncProfiler.so
+fi
 log "jar $jar; quick=$quick; ${duration}s per load; replay of $replay_ops operations; load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -156,7 +174,7 @@ start_service() { # name db_port staging_dir
         STAGING_AREA_PATH="$staging" IS_ABSOLUTE_STAGING_AREA_PATH=true STAGING_ENCRYPTION_KEY="$key" \
         NODE_ID="$node" HOSPITAL_ADMIN_USER="$admin_user" HOSPITAL_ADMIN_PASSWORD="$admin_password" \
         CRONTAB=off REPLAY_ON_RECOVERY=false SERVER_PORT="$port" DATABASE_WRITE_TIMEOUT=PT1S \
-        HOSPITAL_JAVA_OPTS_EXTRA="${BENCH_JAVA_OPTS_EXTRA:-}" \
+        HOSPITAL_JAVA_OPTS_EXTRA="${BENCH_JAVA_OPTS_EXTRA:-}${profiler:+ -agentpath:$profiler=start,event=ctimer,interval=1ms,threads,collapsed,file=$out/profile-${name//[ ,]/-}.collapsed}" \
         "$root/deploy/hospital-api.sh") >"$out/service-${name//[ ,]/-}.log" 2>&1 &
     svc_log="$out/service-${name//[ ,]/-}.log"
     pid=$!
@@ -576,6 +594,7 @@ if $append; then
     cp "$work/doc.md" "$doc"
     log "added to $doc"
 fi
+[ -n "$profiler" ] && log "profiles: $out/profile-*.collapsed (java bench/Profile.java FILE http-nio-$port-exec)"
 log "raw output in $out"
 exit 0
 } # end of the script
