@@ -7,8 +7,12 @@ import br.com.rhp.hospital.fault.Api.Reply;
 import br.com.rhp.hospital.support.Ids;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -191,16 +194,40 @@ class DamagedStagingAreaIntegrationTests {
         }
     }
 
-    /** The pending files (not quarantine, conflicts or the journal), in the order they were staged. */
+    /**
+     * The pending files (not quarantine, conflicts or the journal), in the order they were staged. Called
+     * while the node replays them too: a file or folder removed during the walk is simply not listed.
+     */
     static List<Path> pendingFiles(Path staging) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String action : List.of("create", "update")) {
             Path dir = staging.resolve(action);
             if (Files.isDirectory(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.filter(p -> p.getFileName().toString().endsWith(".json"))
-                            .forEach(files::add);
-                }
+                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (file.getFileName().toString().endsWith(".json")) {
+                            files.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                        if (e instanceof NoSuchFileException) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        throw e;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+                        if (e != null && !(e instanceof NoSuchFileException)) {
+                            throw e;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             }
         }
         files.sort(
